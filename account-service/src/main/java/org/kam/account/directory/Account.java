@@ -1,0 +1,9 @@
+package org.kam.account.directory;
+
+import java.math.BigDecimal;
+
+import org.kam.account.tiering.Tier;
+
+/** A customer as the directory shows it: who it is and where it stands. */
+public record Account(String id, String name, String industry, String region, Tier tier, BigDecimal windowRevenue) {
+}

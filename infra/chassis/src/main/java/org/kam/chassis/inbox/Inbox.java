@@ -1,0 +1,42 @@
+package org.kam.chassis.inbox;
+
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The idempotent-consumer half of reliable messaging: a consumer records each event id in the
+ * same transaction as the event's side effects. A redelivery finds the id and changes nothing.
+ */
+public class Inbox {
+
+    private final JdbcTemplate jdbc;
+    private final MeterRegistry meters;
+
+    public Inbox(JdbcTemplate jdbc, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.meters = meters;
+    }
+
+    /**
+     * Claims {@code eventId} for {@code consumer}; true the first time, false for a duplicate.
+     * Must run inside the transaction that applies the event, so the claim commits (or rolls
+     * back) together with its effects. A concurrent duplicate waits on the primary key and then
+     * sees false.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean firstDelivery(String consumer, UUID eventId) {
+        int inserted = jdbc.update("""
+                insert into processed_event (consumer, event_id) values (?, ?)
+                on conflict do nothing""", consumer, eventId);
+        if (inserted == 0) {
+            meters.counter("kam.inbox.duplicates.skipped", "consumer", consumer).increment();
+            return false;
+        }
+        return true;
+    }
+}

@@ -1,0 +1,92 @@
+package org.kam.chassis.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+import org.kam.chassis.ChassisProperties;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.io.Resource;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Every {@code /api/**} call needs a bearer JWT; the token's {@code roles} claim becomes the
+ * caller's roles ({@code ROLE_*}) for {@code @PreAuthorize} checks. Health, info and the
+ * Prometheus scrape stay open for probes; everything else is denied.
+ */
+public final class ApiSecurity {
+
+    public static final String ROLES_CLAIM = "roles";
+
+    private ApiSecurity() {
+    }
+
+    public static SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus", "/error")
+                        .permitAll()
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless bearer-token API: no cookies, so no cross-site request forgery to defend.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    static Converter<Jwt, AbstractAuthenticationToken> rolesFromClaim() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(ROLES_CLAIM);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
+    }
+
+    public static JwtDecoder jwtDecoder(ChassisProperties.Jwt settings) {
+        if (settings.issuerUri() != null && !settings.issuerUri().isBlank()) {
+            return JwtDecoders.fromIssuerLocation(settings.issuerUri());
+        }
+        if (settings.publicKeyLocation() != null) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(settings.publicKeyLocation())).build();
+            String issuer = settings.issuer() == null || settings.issuer().isBlank() ? "kam-local" : settings.issuer();
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                    new JwtIssuerValidator(issuer)));
+            return decoder;
+        }
+        throw new IllegalStateException("""
+                No token issuer is configured, and the API never runs unauthenticated.
+                Set KAM_JWT_ISSUER_URI to your OpenID provider, or KAM_JWT_PUBLIC_KEY_LOCATION to a PEM \
+                public key (the local stack generates one under .kam-data/).""");
+    }
+
+    private static RSAPublicKey readPublicKey(Resource location) {
+        try (InputStream in = location.getInputStream()) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "")
+                    .replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException | java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("Cannot read the JWT public key at " + location + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.kam.chassis.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.kam.chassis.messaging.InvalidEventException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * Every error a client can cause answers as an RFC 9457 ProblemDetail that names the field at
+ * fault: {@code detail} reads "field: problem" and {@code errors} lists each field with its
+ * problem, so both people and programs can tell what to fix.
+ */
+@RestControllerAdvice
+public class ApiProblems extends ResponseEntityExceptionHandler {
+
+    static final URI INVALID_FIELD = URI.create("https://kam.example.org/problems/invalid-field");
+    static final URI NOT_FOUND = URI.create("https://kam.example.org/problems/not-found");
+    static final URI CONFLICT = URI.create("https://kam.example.org/problems/conflict");
+
+    @ExceptionHandler(InvalidEventException.class)
+    ProblemDetail invalidField(InvalidEventException e) {
+        return invalid(List.of(new FieldProblem(e.field(), e.problem())));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(NOT_FOUND);
+        problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(CONFLICT);
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return invalid(List.of(new FieldProblem(e.getName(), "must be " + expected + ", was '" + e.getValue() + "'")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+                .map(ApiProblems::toProblem)
+                .toList();
+        if (problems.isEmpty()) {
+            problems = e.getBindingResult().getGlobalErrors().stream()
+                    .map(error -> new FieldProblem(error.getObjectName(), error.getDefaultMessage()))
+                    .toList();
+        }
+        return ResponseEntity.badRequest().body(invalid(problems));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(unreadable(e))));
+    }
+
+    private static FieldProblem unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof InvalidEventException invalid) {
+            return new FieldProblem(invalid.field(), invalid.problem());
+        }
+        if (cause instanceof JacksonException jackson) {
+            String path = jackson.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return new FieldProblem(path.isEmpty() ? "$" : path, jackson.getOriginalMessage());
+        }
+        return new FieldProblem("$", "the request body is missing or is not valid JSON");
+    }
+
+    private static FieldProblem toProblem(FieldError error) {
+        return new FieldProblem(error.getField(), error.getDefaultMessage());
+    }
+
+    static ProblemDetail invalid(List<FieldProblem> problems) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                problems.stream().map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")));
+        problem.setType(INVALID_FIELD);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", problems.stream()
+                .map(p -> Map.of("field", p.field(), "message", p.message()))
+                .toList());
+        return problem;
+    }
+
+    record FieldProblem(String field, String message) {
+    }
+}

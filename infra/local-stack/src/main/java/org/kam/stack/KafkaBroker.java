@@ -1,0 +1,200 @@
+package org.kam.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one) in a JVM of its own, run from
+ * the classpath infra/kafka-broker gathers. Its storage is formatted once; restarts keep the topics.
+ */
+final class KafkaBroker implements AutoCloseable {
+
+    static final String MARKER = "kafka.Kafka";
+
+    private final Path brokerModule;
+    private final Path dataDir;
+    private final int port;
+    private final Path log;
+    private final Path pidFile;
+    private volatile Process process;
+
+    /**
+     * @param brokerModule infra/kafka-broker, holding target/lib and log4j2.xml
+     * @param dataDir      the stack's data folder; the broker's log segments go to its kafka/ folder
+     */
+    KafkaBroker(Path brokerModule, Path dataDir, int port, Path log, Path pidFile) {
+        this.brokerModule = brokerModule;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.log = log;
+        this.pidFile = pidFile;
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    Path logDirectory() {
+        return dataDir.resolve("kafka");
+    }
+
+    static Path classpathFolder(Path brokerModule) {
+        return brokerModule.resolve("target").resolve("lib");
+    }
+
+    /** Starts the broker process without waiting for it; see {@link #awaitReady}. */
+    void launch() {
+        Path config = writeServerProperties();
+        if (!Files.exists(logDirectory().resolve("meta.properties"))) {
+            format(config);
+        }
+        process = Processes.start(java(List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC"), "kafka.Kafka",
+                config.toString()), dataDir, Map.of(), log);
+        Processes.writePid(pidFile, process.pid());
+    }
+
+    /** Waits until clients can use the broker: its port accepts connections and it answers an admin request. */
+    void awaitReady(Duration timeout, java.util.function.BooleanSupplier cancelled) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (cancelled.getAsBoolean()) {
+                throw new StackException("Stopped while waiting for Kafka");
+            }
+            if (!process.isAlive()) {
+                throw new StackException("The Kafka broker exited with code " + process.exitValue()
+                        + " while starting. Its log " + log + " ends with:" + System.lineSeparator()
+                        + Processes.tail(log, 25));
+            }
+            if (Ports.accepting(port) && answersAdminRequests()) {
+                return;
+            }
+            pause(Duration.ofMillis(300));
+        }
+        throw new StackException("The Kafka broker was not ready on " + bootstrapServers() + " after "
+                + timeout.toSeconds() + " s; see " + log);
+    }
+
+    private boolean answersAdminRequests() {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
+            admin.listTopics().names().get(5, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new StackException("Interrupted while waiting for Kafka", e);
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Formats the storage once per data folder. The cluster id is kept beside it, so a deleted kafka/
+     * folder comes back as the same cluster.
+     */
+    private void format(Path config) {
+        String clusterId = clusterId();
+        Process format = Processes.start(java(List.of("-Xmx256m"), "kafka.tools.StorageTool", "format",
+                "-t", clusterId, "-c", config.toString()), dataDir, Map.of(), log);
+        try {
+            if (!format.waitFor(2, TimeUnit.MINUTES) || format.exitValue() != 0) {
+                format.destroyForcibly();
+                throw new StackException("Formatting Kafka's storage in " + logDirectory() + " failed; its log "
+                        + log + " ends with:" + System.lineSeparator() + Processes.tail(log, 15));
+            }
+        } catch (InterruptedException e) {
+            format.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while formatting Kafka's storage", e);
+        }
+    }
+
+    /** The id of this data folder's cluster: 16 random bytes, base64url without padding, as Kafka's own tool makes. */
+    private String clusterId() {
+        Path file = dataDir.resolve("kafka-cluster-id");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            byte[] random = new byte[16];
+            new SecureRandom().nextBytes(random);
+            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.writeString(file, id + System.lineSeparator());
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path writeServerProperties() {
+        int controllerPort = port + 1;
+        Properties server = new Properties();
+        server.put("process.roles", "broker,controller");
+        server.put("node.id", "1");
+        server.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        server.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        server.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        server.put("controller.listener.names", "CONTROLLER");
+        server.put("inter.broker.listener.name", "PLAINTEXT");
+        server.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        server.put("log.dirs", logDirectory().toAbsolutePath().toString());
+        server.put("num.partitions", "3");
+        server.put("offsets.topic.replication.factor", "1");
+        // One partition instead of 50 makes the first consumer group join of a fresh stack seconds faster.
+        server.put("offsets.topic.num.partitions", "1");
+        server.put("transaction.state.log.replication.factor", "1");
+        server.put("transaction.state.log.min.isr", "1");
+        server.put("share.coordinator.state.topic.replication.factor", "1");
+        server.put("share.coordinator.state.topic.min.isr", "1");
+        server.put("group.initial.rebalance.delay.ms", "0");
+        Path file = dataDir.resolve("kafka.properties");
+        try (var out = Files.newBufferedWriter(file)) {
+            server.store(out, "Written by the KAM local stack on every start (ports may change); edits are lost.");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> java(List<String> jvmOptions, String mainClass, String... arguments) {
+        List<String> args = new java.util.ArrayList<>(jvmOptions);
+        args.add("-Dlog4j2.configurationFile=" + brokerModule.resolve("log4j2.xml").toAbsolutePath());
+        args.add("-cp");
+        args.add(classpathFolder(brokerModule).toAbsolutePath() + "/*");
+        args.add(mainClass);
+        args.addAll(List.of(arguments));
+        return Processes.javaCommand(args);
+    }
+
+    @Override
+    public void close() {
+        Process running = process;
+        if (running != null) {
+            Processes.stop(running, Duration.ofSeconds(30));
+            Processes.deletePid(pidFile);
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while waiting", e);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package org.kam.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** One KAM service running from its jar in a JVM of its own. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+
+    final Service service;
+    final int port;
+    final Path log;
+    private final Path jar;
+    private final Path pidFile;
+    private volatile Process process;
+    private volatile boolean stopping;
+
+    ServiceProcess(Service service, int port, Path jar, Path log, Path pidFile) {
+        this.service = service;
+        this.port = port;
+        this.jar = jar;
+        this.log = log;
+        this.pidFile = pidFile;
+    }
+
+    void launch(Path workingDirectory, Map<String, String> environment) {
+        // C1 only: four Spring Boot JVMs starting at once on two cores come up much sooner without
+        // the optimising compiler, and a local stack never runs long enough to miss it.
+        List<String> command = Processes.javaCommand(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toAbsolutePath().toString()));
+        process = Processes.start(command, workingDirectory, environment, log);
+        Processes.writePid(pidFile, process.pid());
+    }
+
+    URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    /**
+     * Whether the service reports itself ready for traffic. Fails once the process has died, naming
+     * the service and showing the end of its log.
+     */
+    boolean ready() {
+        if (!process.isAlive()) {
+            throw new StackException(service.module + " exited with code " + process.exitValue()
+                    + " before it was ready. Its log " + log + " ends with:" + System.lineSeparator()
+                    + Processes.tail(log, 30));
+        }
+        int readiness = status("/actuator/health/readiness");
+        // Without health probes configured only the overall health exists; it serves as well.
+        return readiness == 200 || (readiness == 404 && status("/actuator/health") == 200);
+    }
+
+    private int status(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(baseUrl().resolve(path)).timeout(Duration.ofSeconds(3)).GET()
+                    .build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while waiting for " + service.module, e);
+        }
+    }
+
+    /** Runs {@code whenDied} if the service stops on its own, i.e. not through {@link #close()}. */
+    void onUnexpectedExit(Runnable whenDied) {
+        process.onExit().thenRun(() -> {
+            if (!stopping) {
+                whenDied.run();
+            }
+        });
+    }
+
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    /** Asks the service to stop (Spring shuts down gracefully on SIGTERM) without waiting for it. */
+    void requestStop() {
+        stopping = true;
+        Process running = process;
+        if (running != null) {
+            running.destroy();
+        }
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        Process running = process;
+        if (running != null) {
+            Processes.stop(running, Duration.ofSeconds(20));
+            Processes.deletePid(pidFile);
+        }
+    }
+}

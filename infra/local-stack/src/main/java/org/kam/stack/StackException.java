@@ -1,0 +1,13 @@
+package org.kam.stack;
+
+/** The stack cannot start or run; the message says what to do about it, for a person to read. */
+class StackException extends RuntimeException {
+
+    StackException(String message) {
+        super(message);
+    }
+
+    StackException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

