@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -66,7 +68,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Waits until clients can use the broker: its port accepts connections and it answers an admin request. */
-    void awaitReady(Duration timeout, java.util.function.BooleanSupplier cancelled) {
+    void awaitReady(Duration timeout, BooleanSupplier cancelled) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (cancelled.getAsBoolean()) {
@@ -80,7 +82,7 @@ final class KafkaBroker implements AutoCloseable {
             if (Ports.accepting(port) && answersAdminRequests()) {
                 return;
             }
-            pause(Duration.ofMillis(300));
+            Processes.pause(Duration.ofMillis(300));
         }
         throw new StackException("The Kafka broker was not ready on " + bootstrapServers() + " after "
                 + timeout.toSeconds() + " s; see " + log);
@@ -171,7 +173,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     private List<String> java(List<String> jvmOptions, String mainClass, String... arguments) {
-        List<String> args = new java.util.ArrayList<>(jvmOptions);
+        List<String> args = new ArrayList<>(jvmOptions);
         args.add("-Dlog4j2.configurationFile=" + brokerModule.resolve("log4j2.xml").toAbsolutePath());
         args.add("-cp");
         args.add(classpathFolder(brokerModule).toAbsolutePath() + "/*");
@@ -186,15 +188,6 @@ final class KafkaBroker implements AutoCloseable {
         if (running != null) {
             Processes.stop(running, Duration.ofSeconds(30));
             Processes.deletePid(pidFile);
-        }
-    }
-
-    static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while waiting", e);
         }
     }
 }

@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -38,13 +40,12 @@ final class Processes {
     }
 
     /** Starts {@code command} with its output appended to {@code log}, behind a line saying when. */
-    static Process start(List<String> command, Path workingDirectory, java.util.Map<String, String> environment,
+    static Process start(List<String> command, Path workingDirectory, Map<String, String> environment,
             Path log) {
         try {
             Files.createDirectories(log.getParent());
             Files.writeString(log, "%n===== %s starting: %s%n".formatted(Instant.now(), String.join(" ", command)),
-                    StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
@@ -122,6 +123,16 @@ final class Processes {
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | UncheckedIOException e) {
             return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** The launcher polls: a child process gives no signal when its port or health endpoint comes up. */
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while waiting", e);
         }
     }
 }

@@ -1,0 +1,203 @@
+package org.kam.stack;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * A year in the life of an industrial supplier, made up but shaped like the real thing: a long tail
+ * of customers where a fifth of them bring about four fifths of the revenue, a few customers growing
+ * fast (potential key accounts), air-conditioning parts selling in summer, heating parts in winter,
+ * and bearings and valves all year round. The same seed always gives the same customers, products and
+ * sales (with the same event ids, so loading twice changes nothing); only the dates follow today.
+ *
+ * @param sales the year's sales, oldest first, as an ERP would have sent them
+ */
+record DemoData(List<Customer> customers, List<Product> products, List<Sale> sales) {
+
+    static final long SEED = 20_260_101L;
+    static final int SALES = 3000;
+
+    record Customer(String id, String name, String industry, String region) {
+    }
+
+    record Product(String sku, String name, String productLine, int onHand, BigDecimal unitPrice,
+            Season season, int typicalQuantity) {
+    }
+
+    record Sale(UUID eventId, String accountId, String orderId, String sku, int quantity, BigDecimal amount,
+            Instant occurredAt) {
+    }
+
+    /** When in the year a product sells most; {@code peakDayOfYear} 0 means all year round. */
+    record Season(int peakDayOfYear, double strength) {
+        static final Season ALL_YEAR = new Season(0, 0);
+        static final Season SUMMER = new Season(196, 0.9);
+        static final Season WINTER = new Season(15, 0.9);
+
+        double weight(Instant day) {
+            if (strength == 0) {
+                return 1;
+            }
+            int dayOfYear = day.atZone(ZoneOffset.UTC).getDayOfYear();
+            return 1 + strength * Math.cos(2 * Math.PI * (dayOfYear - peakDayOfYear) / 365.25);
+        }
+    }
+
+    private static final String[][] CUSTOMERS = {
+            {"Rheinwerk Maschinenbau GmbH", "Machinery", "DACH"},
+            {"Nordic Cooling Systems AB", "HVAC", "Nordics"},
+            {"Iberia Climatización S.L.", "HVAC", "Iberia"},
+            {"Vulcan Heat Pumps Ltd", "HVAC", "UK & Ireland"},
+            {"Brenner Antriebstechnik AG", "Machinery", "DACH"},
+            {"Lombardia Impianti S.p.A.", "Building services", "Italy"},
+            {"Polska Stal Serwis Sp. z o.o.", "Steel", "Central Europe"},
+            {"Delta Process Valves B.V.", "Chemicals", "Benelux"},
+            {"Sud-Ouest Froid Industriel SAS", "Food & beverage", "France"},
+            {"Tatra Mining Equipment a.s.", "Mining", "Central Europe"},
+            {"Baltic Marine Engineering UAB", "Shipbuilding", "Nordics"},
+            {"Alpen Energie Service GmbH", "Energy", "DACH"},
+            {"Thames Facilities Group plc", "Building services", "UK & Ireland"},
+            {"Flandria Food Processing NV", "Food & beverage", "Benelux"},
+            {"Castilla Agro Maquinaria S.A.", "Agriculture", "Iberia"},
+            {"Hanse Logistics Technik GmbH", "Logistics", "DACH"},
+            {"Aurora Data Centres Oy", "Data centres", "Nordics"},
+            {"Piemonte Automotive Components S.r.l.", "Automotive", "Italy"},
+            {"Lyon Chimie Fine SA", "Chemicals", "France"},
+            {"Danube Pump Works Kft.", "Machinery", "Central Europe"},
+            {"Celtic Dairy Equipment Ltd", "Food & beverage", "UK & Ireland"},
+            {"Westfalen Kältetechnik GmbH", "HVAC", "DACH"},
+            {"Porto Textile Machinery Lda", "Textiles", "Iberia"},
+            {"Scania Hydraulics Service AB", "Machinery", "Nordics"},
+            {"Veneto Caldaie S.p.A.", "HVAC", "Italy"},
+            {"Rotterdam Terminal Services B.V.", "Logistics", "Benelux"},
+            {"Bohemia Glassworks s.r.o.", "Glass", "Central Europe"},
+            {"Provence Solar Thermique SARL", "Energy", "France"},
+            {"Sheffield Precision Bearings Ltd", "Machinery", "UK & Ireland"},
+            {"Tirol Seilbahn Technik GmbH", "Transport", "DACH"},
+            {"Andalucía Riego Industrial S.L.", "Agriculture", "Iberia"},
+            {"Jutland Wind Service ApS", "Energy", "Nordics"},
+            {"Emilia Packaging Machines S.r.l.", "Packaging", "Italy"},
+            {"Wallonie Papeteries SA", "Paper", "Benelux"},
+            {"Silesia Coke & Chemicals S.A.", "Chemicals", "Central Europe"},
+            {"Bretagne Conserveries SAS", "Food & beverage", "France"},
+            {"Clyde Offshore Supplies Ltd", "Oil & gas", "UK & Ireland"},
+            {"Saxonia Kunststofftechnik GmbH", "Plastics", "DACH"},
+            {"Galicia Naval Repairs S.L.", "Shipbuilding", "Iberia"},
+            {"Uppsala Lab Instruments AB", "Laboratory", "Nordics"},
+    };
+
+    /**
+     * Size ranks (1 = biggest) of customers whose purchases climb steeply through the year: mid-sized
+     * today, they are the potential key accounts to spot.
+     */
+    private static final List<Integer> RISING_RANKS = List.of(9, 12, 15);
+
+    /** The demo data set with sales in the 365 days before {@code now}. */
+    static DemoData generate(Instant now) {
+        // Separate generators, so that who bought what, and the event ids, do not depend on the dates.
+        Random random = new Random(SEED);
+        Random calendar = new Random(SEED + 1);
+        Random ids = new Random(SEED + 2);
+        List<Customer> customers = directory();
+        List<Product> products = catalogue();
+
+        // Customer sizes: rank r (shuffled over the directory) orders 1/r as often as the biggest and in
+        // orders shrinking like r^-0.4, so revenue falls off like r^-1.4 - close to 80/20 for 40 customers.
+        List<Customer> byRank = new ArrayList<>(customers);
+        Collections.shuffle(byRank, random);
+        double[] frequency = new double[byRank.size()];
+        double[] orderSize = new double[byRank.size()];
+        for (int rank = 1; rank <= byRank.size(); rank++) {
+            frequency[rank - 1] = 1.0 / rank;
+            orderSize[rank - 1] = Math.pow(rank, -0.4);
+        }
+        double totalFrequency = Arrays.stream(frequency).sum();
+
+        List<Sale> sales = new ArrayList<>(SALES);
+        for (int n = 0; n < SALES; n++) {
+            int rank = pick(frequency, totalFrequency, random);
+            Customer customer = byRank.get(rank);
+            Product product = products.get(random.nextInt(products.size()));
+            Instant occurredAt = date(now, product.season(), RISING_RANKS.contains(rank + 1), calendar);
+            double size = orderSize[rank] * 3;
+            int quantity = Math.max(1, (int) Math.round(product.typicalQuantity() * size * (0.5 + random.nextDouble())));
+            // Bigger customers negotiate better prices: up to 8 % off list.
+            BigDecimal discount = BigDecimal.valueOf(1 - 0.08 * orderSize[rank]);
+            BigDecimal amount = product.unitPrice().multiply(BigDecimal.valueOf(quantity)).multiply(discount)
+                    .setScale(2, RoundingMode.HALF_UP);
+            sales.add(new Sale(uuid(ids), customer.id(), "SO-%06d".formatted(100_000 + n), product.sku(), quantity,
+                    amount, occurredAt));
+        }
+        sales.sort(Comparator.comparing(Sale::occurredAt));
+        return new DemoData(customers, products, List.copyOf(sales));
+    }
+
+    private static List<Customer> directory() {
+        List<Customer> customers = new ArrayList<>();
+        for (int i = 0; i < CUSTOMERS.length; i++) {
+            customers.add(new Customer("C-" + (1001 + i), CUSTOMERS[i][0], CUSTOMERS[i][1], CUSTOMERS[i][2]));
+        }
+        return List.copyOf(customers);
+    }
+
+    private static List<Product> catalogue() {
+        return List.of(
+                new Product("AC-CMP-20", "Scroll compressor 20 kW for air conditioning", "Air conditioning", 400,
+                        new BigDecimal("1450.00"), Season.SUMMER, 4),
+                new Product("AC-CMP-35", "Scroll compressor 35 kW for air conditioning", "Air conditioning", 150,
+                        new BigDecimal("2290.00"), Season.SUMMER, 2),
+                new Product("AC-FAN-900", "Condenser fan motor 900 W", "Air conditioning", 900,
+                        new BigDecimal("185.00"), Season.SUMMER, 12),
+                new Product("HP-AW-12", "Air-to-water heat pump 12 kW", "Heating", 120,
+                        new BigDecimal("6900.00"), Season.WINTER, 2),
+                new Product("HP-CIRC-40", "Heating circulation pump 40 W", "Heating", 1500,
+                        new BigDecimal("96.50"), Season.WINTER, 25),
+                new Product("BRG-6205-2RS", "Deep groove ball bearing 6205-2RS", "Bearings", 20000,
+                        new BigDecimal("4.80"), Season.ALL_YEAR, 200),
+                new Product("BRG-22220-E", "Spherical roller bearing 22220 E", "Bearings", 600,
+                        new BigDecimal("312.00"), Season.ALL_YEAR, 6),
+                new Product("VLV-BALL-DN50", "Stainless ball valve DN50 PN40", "Valves", 2500,
+                        new BigDecimal("128.00"), Season.ALL_YEAR, 15));
+    }
+
+    private static int pick(double[] weights, double total, Random random) {
+        double target = random.nextDouble() * total;
+        for (int i = 0; i < weights.length; i++) {
+            target -= weights[i];
+            if (target < 0) {
+                return i;
+            }
+        }
+        return weights.length - 1;
+    }
+
+    /** A moment in the year before {@code now}, likelier in the product's season (rejection sampling). */
+    private static Instant date(Instant now, Season season, boolean rising, Random random) {
+        double maxWeight = 1 + season.strength();
+        while (true) {
+            double age = random.nextDouble(); // 0 = now, 1 = a year ago
+            Instant candidate = now.minus(Duration.ofSeconds((long) (age * 365 * 24 * 3600)));
+            double weight = season.weight(candidate) * (rising ? (1 - age) * (1 - age) : 1);
+            if (random.nextDouble() * maxWeight < weight) {
+                return candidate;
+            }
+        }
+    }
+
+    /** A version-4-shaped UUID from the seeded generator, so the data set's event ids never change. */
+    private static UUID uuid(Random random) {
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(most, least);
+    }
+}

@@ -1,0 +1,8 @@
+package org.kam.relationship.coverage;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The part of a {@code TierChanged} event this service needs: which account now has which tier, as of when. */
+public record TierChange(UUID eventId, String accountId, Tier to, Instant asOf) {
+}

@@ -1,0 +1,36 @@
+package org.kam.relationship.coverage;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import org.kam.chassis.messaging.InvalidEventException;
+import org.kam.chassis.messaging.JsonFields;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a {@code TierChanged} record of kam.account-tiers.v1 as a tolerant reader: only eventId,
+ * accountId, to and asOf; every other field may change without concerning this service.
+ */
+@Component
+public final class TierChangeReader {
+
+    private static final String TIERS = Arrays.stream(Tier.values()).map(Tier::name)
+            .collect(Collectors.joining(", "));
+
+    public TierChange read(byte[] json) {
+        JsonFields fields = JsonFields.parse(json);
+        return new TierChange(
+                fields.requiredUuid("eventId"),
+                fields.requiredText("accountId"),
+                tier(fields.requiredText("to")),
+                fields.requiredInstant("asOf"));
+    }
+
+    private static Tier tier(String name) {
+        try {
+            return Tier.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("to", "must be one of " + TIERS + ", was '" + name + "'");
+        }
+    }
+}

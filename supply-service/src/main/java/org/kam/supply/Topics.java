@@ -1,0 +1,27 @@
+package org.kam.supply;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/**
+ * The topics supply-service uses, in one place (contracts: infra/contracts/schemas).
+ * The ones it publishes are created at start-up if missing; the ones it consumes belong to
+ * account-service, which creates them.
+ */
+@Configuration(proxyBeanMethods = false)
+public class Topics {
+
+    /** Sales, keyed by account id; consumed here to size protections. */
+    public static final String SALES = "kam.sales.v1";
+    /** {@code TierChanged}, keyed by account id; consumed here to start and release protections. */
+    public static final String ACCOUNT_TIERS = "kam.account-tiers.v1";
+    /** {@code ReservationChanged}, keyed by account id; published here. */
+    public static final String RESERVATIONS = "kam.reservations.v1";
+
+    @Bean
+    NewTopic reservationsTopic() {
+        return TopicBuilder.name(RESERVATIONS).partitions(3).build();
+    }
+}

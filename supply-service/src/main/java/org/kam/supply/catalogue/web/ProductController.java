@@ -1,0 +1,60 @@
+package org.kam.supply.catalogue.web;
+
+import java.util.List;
+
+import org.kam.chassis.web.NotFoundException;
+import org.kam.supply.catalogue.Catalogue;
+import org.kam.supply.catalogue.Product;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@RequestMapping("/api/v1/products")
+@Validated
+class ProductController {
+
+    private final Catalogue catalogue;
+
+    ProductController(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping
+    List<Product> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        return catalogue.list(page, size);
+    }
+
+    @GetMapping("/{sku}")
+    Product get(@PathVariable String sku) {
+        return catalogue.find(sku).orElseThrow(() -> new NotFoundException("No product " + sku));
+    }
+
+    /** Sets a product's master data and its stock on hand; protections follow the new stock. */
+    @PutMapping("/{sku}")
+    @PreAuthorize("hasAnyRole('SUPPLY', 'ADMIN')")
+    ResponseEntity<Product> save(@PathVariable @Size(max = 64) String sku, @Valid @RequestBody ProductDetails details) {
+        boolean created = catalogue.save(sku, details.name(), details.productLine(), details.onHand());
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(catalogue.find(sku).orElseThrow());
+    }
+
+    record ProductDetails(@NotBlank @Size(max = 200) String name, @Size(max = 100) String productLine,
+            @NotNull @Min(0) Integer onHand) {
+    }
+}
