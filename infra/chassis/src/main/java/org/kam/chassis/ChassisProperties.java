@@ -21,7 +21,7 @@ public record ChassisProperties(Outbox outbox, Security security) {
      */
     public record Outbox(int batchSize, Duration pollInterval, Duration sendTimeout) {
         public Outbox {
-            batchSize = batchSize <= 0 ? 500 : batchSize;
+            batchSize = batchSize <= 0 ? 2000 : batchSize;
             pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
             sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
         }
