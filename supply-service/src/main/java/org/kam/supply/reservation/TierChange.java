@@ -1,0 +1,8 @@
+package org.kam.supply.reservation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The part of a kam.account-tiers.v1 {@code TierChanged} that supply needs. */
+public record TierChange(UUID eventId, String accountId, Tier to, Instant asOf) {
+}
