@@ -36,9 +36,9 @@ public class KeyAccounts {
     }
 
     /**
-     * Applies a tier change once. The stored {@code since} is the asOf of the change that moved the
-     * account into its tier; a change older than the stored one (asOf only moves forward at the
-     * producer) cannot undo a newer one.
+     * Applies a tier change once; a redelivered event changes nothing. The stored {@code since} is
+     * the asOf of the change that moved the account into its tier. One account's changes arrive in
+     * order (keyed by account id, relayed in commit order), so the last one applied is the current one.
      */
     @Transactional
     public void record(TierChange change) {
@@ -49,8 +49,7 @@ public class KeyAccounts {
                 insert into account_tier (account_id, tier, since) values (?, ?, ?)
                 on conflict (account_id) do update
                    set since = case when account_tier.tier = excluded.tier then account_tier.since else excluded.since end,
-                       tier = excluded.tier
-                 where account_tier.since <= excluded.since""",
+                       tier = excluded.tier""",
                 change.accountId(), change.to().name(), Timestamp.from(change.asOf()));
     }
 

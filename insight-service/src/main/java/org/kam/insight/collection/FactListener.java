@@ -1,0 +1,18 @@
+package org.kam.insight.collection;
+
+/**
+ * Told about each fact the first time it is collected, inside the transaction that stores it: what
+ * a listener writes commits, or is rolled back and redelivered, together with the fact.
+ */
+public interface FactListener {
+
+    /** A sale arrived; {@code tierAtSale} is the tier its account had here when it arrived. */
+    default void saleCollected(Sale sale, Tier tierAtSale) {
+    }
+
+    default void tierChanged(TierChange change) {
+    }
+
+    default void reservationChanged(ReservationChange change) {
+    }
+}

@@ -1,0 +1,8 @@
+package org.kam.insight.collection;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The part of a {@code TierChanged} record (kam.account-tiers.v1) insight-service uses. */
+public record TierChange(UUID eventId, String accountId, Tier from, Tier to, Instant asOf) {
+}

@@ -1,0 +1,23 @@
+package org.kam.insight.collection.web;
+
+import org.kam.insight.collection.Barometer;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Any authenticated caller may read the barometer. */
+@RestController
+@RequestMapping("/api/v1/barometer")
+class BarometerController {
+
+    private final Barometer barometer;
+
+    BarometerController(Barometer barometer) {
+        this.barometer = barometer;
+    }
+
+    @GetMapping
+    Barometer.Reading read() {
+        return barometer.read();
+    }
+}

@@ -1,0 +1,6 @@
+package org.kam.insight.notification;
+
+/** What a notification is about (notification-issued.v1 {@code kind}). */
+public enum Kind {
+    NEW_KEY_ACCOUNT, KEY_ACCOUNT_LOST, KEY_ACCOUNT_SALE, STOCK_RESERVED, RESERVATION_SHORTAGE
+}

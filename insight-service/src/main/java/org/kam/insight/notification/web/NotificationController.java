@@ -1,0 +1,63 @@
+package org.kam.insight.notification.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.kam.chassis.messaging.InvalidEventException;
+import org.kam.insight.notification.Department;
+import org.kam.insight.notification.Notification;
+import org.kam.insight.notification.NotificationFeed;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Any authenticated caller may read the notifications. The parameters are checked here, so a bad
+ * one answers as a ProblemDetail naming it and listing what it may be.
+ */
+@RestController
+@RequestMapping("/api/v1/notifications")
+class NotificationController {
+
+    static final int MAX_LIMIT = 500;
+
+    private final NotificationFeed feed;
+
+    NotificationController(NotificationFeed feed) {
+        this.feed = feed;
+    }
+
+    /** The newest {@code limit} (1..500) notifications, of one department or of all. */
+    @GetMapping
+    List<Notification> latest(@RequestParam(required = false) String department,
+            @RequestParam(defaultValue = "50") String limit) {
+        return feed.latest(department(department), limit(limit));
+    }
+
+    private static Department department(String text) {
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        try {
+            return Department.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("department", "must be one of "
+                    + Arrays.stream(Department.values()).map(Department::name).collect(Collectors.joining(", "))
+                    + ", was '" + text + "'");
+        }
+    }
+
+    private static int limit(String text) {
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidEventException("limit", "must be an integer from 1 to " + MAX_LIMIT + ", was '" + text + "'");
+    }
+}

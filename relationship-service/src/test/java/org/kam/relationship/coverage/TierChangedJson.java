@@ -1,0 +1,67 @@
+package org.kam.relationship.coverage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Test-data builder for {@code TierChanged} JSON as account-service publishes it on
+ * kam.account-tiers.v1 (every field of tier-changed.v1), with raw values so tests can also write
+ * wrong ones.
+ */
+public final class TierChangedJson {
+
+    static final String EVENT_ID = "0b6f3e1c-2a4d-4e5f-8a9b-1c2d3e4f5a6b";
+
+    private final Map<String, String> raw = new LinkedHashMap<>();
+
+    private TierChangedJson() {
+    }
+
+    public static TierChangedJson valid() {
+        return new TierChangedJson()
+                .withRaw("eventId", quote(EVENT_ID))
+                .withRaw("occurredAt", quote("2026-03-02T09:00:01.123456Z"))
+                .withRaw("accountId", quote("C-1"))
+                .withRaw("from", quote("REGULAR"))
+                .withRaw("to", quote("KEY"))
+                .withRaw("asOf", quote("2026-03-02T09:00:00Z"))
+                .withRaw("cause", quote("SALE"))
+                .withRaw("causeEventId", quote("6f1c2b9e-3d4a-4b5c-9d8e-7f6a5b4c3d2e"));
+    }
+
+    /** A valid change of {@code accountId} to {@code to} (from KEY, or from REGULAR when it becomes KEY), with a fresh event id. */
+    public static TierChangedJson change(String accountId, String to, String asOf) {
+        return valid().withRaw("eventId", quote(UUID.randomUUID().toString()))
+                .withRaw("accountId", quote(accountId))
+                .withRaw("from", quote("KEY".equals(to) ? "REGULAR" : "KEY"))
+                .withRaw("to", quote(to))
+                .withRaw("asOf", quote(asOf))
+                .withRaw("causeEventId", quote(UUID.randomUUID().toString()));
+    }
+
+    public TierChangedJson withRaw(String field, String rawJsonValue) {
+        raw.put(field, rawJsonValue);
+        return this;
+    }
+
+    public TierChangedJson without(String field) {
+        raw.remove(field);
+        return this;
+    }
+
+    public String json() {
+        return raw.entrySet().stream().map(e -> quote(e.getKey()) + ":" + e.getValue())
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    public byte[] bytes() {
+        return json().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s + "\"";
+    }
+}
