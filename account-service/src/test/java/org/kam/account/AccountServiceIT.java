@@ -178,6 +178,14 @@ class AccountServiceIT {
     }
 
     @Test
+    void aPageSizeOutOfRangeIsRejectedNamingTheParameter() {
+        TestApi.Response response = api.get("/api/v1/accounts?size=0", "ANALYST");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").get(0).get("field").asString()).isEqualTo("size");
+    }
+
+    @Test
     void anAccountWithoutANameIsRejectedNamingTheField() {
         TestApi.Response response = api.put("/api/v1/accounts/REG-2", "{\"industry\":\"Machinery\"}", "KAM");
 

@@ -9,7 +9,6 @@ import org.kam.chassis.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,7 +25,6 @@ import jakarta.validation.constraints.Size;
 
 @RestController
 @RequestMapping("/api/v1/accounts")
-@Validated
 class AccountController {
 
     private final AccountDirectory directory;

@@ -93,6 +93,17 @@ public final class JsonFields {
         return value.intValue();
     }
 
+    public int nonNegativeInt(String field) {
+        JsonNode value = present(field);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new InvalidEventException(field, "must be an integer");
+        }
+        if (value.intValue() < 0) {
+            throw new InvalidEventException(field, "must be 0 or more, was " + value.intValue());
+        }
+        return value.intValue();
+    }
+
     public BigDecimal nonNegativeDecimal(String field) {
         JsonNode value = present(field);
         BigDecimal decimal;
