@@ -31,6 +31,7 @@ final class KafkaBroker implements AutoCloseable {
     private final Path log;
     private final Path pidFile;
     private volatile Process process;
+    private volatile boolean closed;
 
     /**
      * @param brokerModule infra/kafka-broker, holding target/lib and log4j2.xml
@@ -64,6 +65,11 @@ final class KafkaBroker implements AutoCloseable {
         }
         process = Processes.start(java(List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC"), "kafka.Kafka",
                 config.toString()), dataDir, Map.of(), log);
+        if (closed) {
+            // close() ran while this was starting and may not have seen the process.
+            close();
+            throw new StackException("Stopped while starting Kafka");
+        }
         Processes.writePid(pidFile, process.pid());
     }
 
@@ -184,6 +190,7 @@ final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         Process running = process;
         if (running != null) {
             Processes.stop(running, Duration.ofSeconds(30));

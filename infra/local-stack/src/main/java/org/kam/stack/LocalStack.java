@@ -94,8 +94,7 @@ public final class LocalStack {
         if (dataDir != null && !dataDir.isBlank()) {
             builder.dataDir(Path.of(dataDir));
         }
-        builder
-                .postgresPort(port(env, "KAM_POSTGRES_PORT", 5432))
+        builder.postgresPort(port(env, "KAM_POSTGRES_PORT", 5432))
                 .kafkaPort(port(env, "KAM_KAFKA_PORT", 9092));
         String databaseUrl = env.get("KAM_DATABASE_URL");
         if (databaseUrl != null && !databaseUrl.isBlank()) {
@@ -193,8 +192,7 @@ public final class LocalStack {
 
     private static int token(List<String> roles, Map<String, String> env, PrintStream out, PrintStream err) {
         if (roles.isEmpty() || roles.stream().anyMatch(role -> !role.matches("[A-Z][A-Z0-9_]*"))) {
-            err.println("kam token needs one or more roles in capitals, e.g. kam token ANALYST KAM; got "
-                    + Arrays.toString(roles.toArray()));
+            err.println("kam token needs one or more roles in capitals, e.g. kam token ANALYST KAM; got " + roles);
             return 2;
         }
         String dataDir = env.get("KAM_DATA_DIR");

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,12 +79,15 @@ final class Stack implements AutoCloseable {
             // The broker's JVM starts while PostgreSQL does; it is waited for afterwards.
             KafkaBroker broker = new KafkaBroker(repoRoot.resolve("infra").resolve("kafka-broker"), dataDir, kafkaPort,
                     logFile("kafka"), pidFile("kafka"));
-            broker.launch();
             adopt(() -> kafka = broker, broker);
+            say("Starting Kafka on %s", broker.bootstrapServers());
+            long kafkaLaunched = System.nanoTime();
+            broker.launch();
 
             long postgresStarted = System.nanoTime();
             Postgres database;
             if (externalDatabase != null) {
+                say("Using the PostgreSQL server at %s", externalDatabase.jdbcUrl);
                 database = Postgres.external(externalDatabase.jdbcUrl, externalDatabase.user, externalDatabase.password);
             } else {
                 say("Starting PostgreSQL on port %d (data %s)", postgresPort, display(dataDir.resolve("postgres")));
@@ -93,9 +97,8 @@ final class Stack implements AutoCloseable {
             database.createDatabasesIfMissing(Arrays.stream(Service.values()).map(s -> s.database).toList());
             say("PostgreSQL ready at %s (%s)", database.jdbcUrl(""), since(postgresStarted));
 
-            say("Starting Kafka on %s", broker.bootstrapServers());
             broker.awaitReady(KAFKA_TIMEOUT, () -> closing);
-            say("Kafka ready at %s (%s)", broker.bootstrapServers(), since(postgresStarted));
+            say("Kafka ready at %s (%s)", broker.bootstrapServers(), since(kafkaLaunched));
 
             startServices();
         } catch (RuntimeException e) {
@@ -111,11 +114,11 @@ final class Stack implements AutoCloseable {
         long launched = System.nanoTime();
         for (Map.Entry<Service, Integer> entry : servicePorts.entrySet()) {
             Service service = entry.getKey();
-            ServiceProcess process = new ServiceProcess(service, entry.getValue(), service.jar(repoRoot),
+            ServiceProcess process = new ServiceProcess(service, entry.getValue(), runnableCopy(service.jar(repoRoot)),
                     logFile(service.module), pidFile(service.module));
+            adopt(() -> services.add(process), process);
             say("Starting %s on port %d", service.module, entry.getValue());
             process.launch(repoRoot, environment(service, entry.getValue()));
-            adopt(() -> services.add(process), process);
         }
         Set<ServiceProcess> waiting = new LinkedHashSet<>(services);
         long deadline = System.nanoTime() + readinessTimeout.toNanos();
@@ -146,6 +149,20 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * A Spring Boot jar is read lazily while the service runs, so rebuilding the module underneath a
+     * running stack would make the service fail at its next unloaded class. It runs from a copy.
+     */
+    private Path runnableCopy(Path jar) {
+        Path copy = dataDir.resolve("run").resolve(jar.getFileName());
+        try {
+            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            return copy;
+        } catch (IOException e) {
+            throw new StackException("Cannot copy " + jar + " to " + copy + ": " + e.getMessage(), e);
+        }
+    }
+
     /** How a service finds everything: the names are the services' documented environment variables. */
     private Map<String, String> environment(Service service, int port) {
         return Map.of(
@@ -159,8 +176,8 @@ final class Stack implements AutoCloseable {
     }
 
     /**
-     * Takes charge of something just started, unless the stack is already being closed (Ctrl-C while
-     * starting): then it is stopped right away instead of being left running.
+     * Takes charge of a part about to be started, so that {@link #close()} stops it; unless the stack
+     * is already being closed (Ctrl-C while starting), when it is not started at all.
      */
     private void adopt(Runnable keep, AutoCloseable part) {
         synchronized (this) {
@@ -419,11 +436,6 @@ final class Stack implements AutoCloseable {
 
         Builder service(Service service, int port) {
             servicePorts.put(service, port);
-            return this;
-        }
-
-        Builder services(Set<Service> services) {
-            services.forEach(service -> service(service, service.defaultPort));
             return this;
         }
 

@@ -1,0 +1,117 @@
+package org.kam.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Month;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class DemoDataTest {
+
+    private static final Instant END_OF_2026 = Instant.parse("2026-12-31T12:00:00Z");
+    private final DemoData data = DemoData.generate(END_OF_2026);
+
+    @Test
+    void forty_industrial_customers_and_eight_products_have_ids_as_the_services_expect() {
+        assertThat(data.customers()).hasSize(40);
+        assertThat(data.customers()).allSatisfy(customer -> {
+            assertThat(customer.id()).matches("C-1\\d{3}");
+            assertThat(customer.name()).isNotBlank();
+            assertThat(customer.industry()).isNotBlank();
+            assertThat(customer.region()).isNotBlank();
+        });
+        assertThat(data.customers().get(0).id()).isEqualTo("C-1001");
+        assertThat(data.products()).hasSize(8).allSatisfy(product -> assertThat(product.onHand()).isPositive());
+    }
+
+    @Test
+    void a_fifth_of_the_customers_bring_about_four_fifths_of_the_revenue() {
+        Map<String, BigDecimal> revenue = data.sales().stream().collect(Collectors.groupingBy(DemoData.Sale::accountId,
+                Collectors.reducing(BigDecimal.ZERO, DemoData.Sale::amount, BigDecimal::add)));
+        List<BigDecimal> biggestFirst = revenue.values().stream().sorted(Comparator.reverseOrder()).toList();
+        BigDecimal total = biggestFirst.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal topFifth = biggestFirst.subList(0, 8).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+
+        assertThat(revenue).as("every customer buys something").hasSize(40);
+        assertThat(topFifth.doubleValue() / total.doubleValue()).isBetween(0.72, 0.88);
+    }
+
+    @Test
+    void air_conditioning_sells_mostly_in_summer_and_heating_in_winter() {
+        Set<Month> summer = EnumSet.of(Month.JUNE, Month.JULY, Month.AUGUST);
+        Set<Month> winter = EnumSet.of(Month.DECEMBER, Month.JANUARY, Month.FEBRUARY);
+
+        assertThat(count("Air conditioning", summer)).isGreaterThan(3 * count("Air conditioning", winter));
+        assertThat(count("Heating", winter)).isGreaterThan(3 * count("Heating", summer));
+        assertThat(count("Bearings", summer)).isBetween(count("Bearings", winter) * 2 / 3, count("Bearings", winter) * 3 / 2);
+    }
+
+    @Test
+    void sales_are_a_year_of_orders_before_now_oldest_first() {
+        assertThat(data.sales()).hasSizeGreaterThan(2000);
+        assertThat(data.sales()).isSortedAccordingTo(Comparator.comparing(DemoData.Sale::occurredAt));
+        assertThat(data.sales().get(0).occurredAt()).isAfter(END_OF_2026.minus(Duration.ofDays(365)));
+        assertThat(data.sales().get(data.sales().size() - 1).occurredAt()).isBefore(END_OF_2026);
+        Set<String> skus = data.products().stream().map(DemoData.Product::sku).collect(Collectors.toSet());
+        assertThat(data.sales()).allSatisfy(sale -> {
+            assertThat(sale.quantity()).isPositive();
+            assertThat(sale.amount()).isNotNegative();
+            assertThat(skus).contains(sale.sku());
+        });
+    }
+
+    @Test
+    void the_same_sales_with_the_same_event_ids_come_out_on_any_day_so_loading_twice_changes_nothing() {
+        DemoData aMonthLater = DemoData.generate(END_OF_2026.plus(Duration.ofDays(30)));
+
+        assertThat(ids(aMonthLater)).isEqualTo(ids(data));
+        assertThat(ids(data)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void a_sale_is_sent_as_the_sale_contract_describes() {
+        DemoLoader loader = new DemoLoader(null, null, "unused:9092", "token", System.out);
+        DemoData.Sale sale = data.sales().get(0);
+
+        JsonNode json = JsonMapper.builder().build().readTree(loader.saleJson(sale));
+
+        assertThat(json.path("eventId").asString()).matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+        assertThat(json.path("accountId").asString()).isEqualTo(sale.accountId());
+        assertThat(json.path("orderId").asString()).isEqualTo(sale.orderId());
+        assertThat(json.path("sku").asString()).isEqualTo(sale.sku());
+        assertThat(json.path("quantity").isInt()).isTrue();
+        assertThat(json.path("amount").isNumber()).isTrue();
+        assertThat(json.path("currency").asString()).isEqualTo("EUR");
+        assertThat(Instant.parse(json.path("occurredAt").asString())).isEqualTo(sale.occurredAt());
+    }
+
+    private long count(String productLine, Set<Month> months) {
+        Set<String> skus = data.products().stream().filter(product -> product.productLine().equals(productLine))
+                .map(DemoData.Product::sku).collect(Collectors.toSet());
+        return data.sales().stream()
+                .filter(sale -> skus.contains(sale.sku()))
+                .filter(sale -> months.contains(sale.occurredAt().atZone(ZoneOffset.UTC).getMonth()))
+                .count();
+    }
+
+    private static List<String> ids(DemoData data) {
+        return data.sales().stream().map(sale -> sale.eventId() + " " + sale.accountId() + " " + sale.sku())
+                .sorted().toList();
+    }
+}

@@ -1,0 +1,200 @@
+package org.kam.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole system as a user meets it: four service processes, a Kafka broker process and PostgreSQL,
+ * started like {@code ./kam up} does but on free ports and a data folder under target/. A sale goes in
+ * through Kafka with a plain client; what comes out is checked at the topics and the services' APIs.
+ * Starting the system takes a minute, so the tests share one start and run in order, the restart last.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class SaleFlowsThroughAllServicesE2EIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final String SALES = "kam.sales.v1";
+    private static final String TIERS = "kam.account-tiers.v1";
+    private static final String ACCOUNT_DEAD_LETTERS = "kam.dlq.account-service.v1";
+
+    private final Path dataDir = Path.of("target", "e2e-data").toAbsolutePath();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private Stack.Builder system;
+    private Stack stack;
+    private TopicClient kafka;
+
+    @BeforeAll
+    void start_the_system_and_record_a_sale_to_a_new_customer() throws IOException {
+        DatabaseAndBrokerSurviveARestartIT.deleteRecursively(dataDir);
+        FreePorts ports = new FreePorts();
+        system = Stack.builder(RepoRoot.find())
+                .dataDir(dataDir)
+                .kafkaPort(ports.nextPair())
+                .postgresPort(ports.next());
+        for (Service service : EnumSet.allOf(Service.class)) {
+            system.service(service, ports.next());
+        }
+        stack = system.build();
+        stack.start();
+        kafka = new TopicClient(stack.kafkaBootstrapServers());
+
+        kafka.send(SALES, "E2E-1", sale("E2E-1", "SKU-E2E", 12, "18450.00"));
+    }
+
+    @AfterAll
+    void stop_the_system() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void the_only_customer_with_revenue_becomes_a_key_account_on_the_tier_topic() {
+        ConsumerRecord<String, String> change = awaitRecord(TIERS, record -> "E2E-1".equals(record.key()));
+
+        JsonNode tierChange = json.readTree(change.value());
+        assertThat(tierChange.path("accountId").asString()).isEqualTo("E2E-1");
+        assertThat(tierChange.path("from").asString()).isEqualTo("REGULAR");
+        assertThat(tierChange.path("to").asString()).isEqualTo("KEY");
+    }
+
+    @Test
+    @Order(2)
+    void supply_service_reserves_the_sold_product_for_the_new_key_account() {
+        await("a reservation of SKU-E2E for E2E-1; see " + stack.logFile(Service.SUPPLY.module))
+                .atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    HttpResponse<String> response = get(Service.SUPPLY, "/api/v1/reservations?accountId=E2E-1", true);
+                    return response.statusCode() == 200
+                            && anyElement(response.body(), element -> "SKU-E2E".equals(element.path("sku").asString()));
+                });
+    }
+
+    @Test
+    @Order(3)
+    void insight_service_notifies_production_and_marketing_of_the_key_account() {
+        for (String department : new String[] {"PRODUCTION", "MARKETING"}) {
+            await("a notification to " + department + " about E2E-1; see " + stack.logFile(Service.INSIGHT.module))
+                    .atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> {
+                        HttpResponse<String> response = get(Service.INSIGHT,
+                                "/api/v1/notifications?department=" + department, true);
+                        return response.statusCode() == 200
+                                && anyElement(response.body(), element -> "E2E-1".equals(element.path("accountId").asString()));
+                    });
+        }
+    }
+
+    @Test
+    @Order(4)
+    void a_malformed_sale_goes_to_the_dead_letter_topic_and_does_not_hold_up_the_next_sale() {
+        kafka.send(SALES, "E2E-BAD", "{not json");
+        kafka.send(SALES, "E2E-2", sale("E2E-2", "SKU-E2E", 1, "99.90"));
+
+        ConsumerRecord<String, String> deadLetter = awaitRecord(ACCOUNT_DEAD_LETTERS,
+                record -> "{not json".equals(record.value()));
+        assertThat(header(deadLetter, "x-exception-message")).as("the reason it was rejected").isNotBlank();
+
+        await("sale of E2E-2 processed after the malformed one; see " + stack.logFile(Service.ACCOUNT.module))
+                .atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> get(Service.ACCOUNT, "/api/v1/accounts/E2E-2", true).statusCode() == 200
+                        || kafka.records(TIERS).stream().anyMatch(record -> "E2E-2".equals(record.key())));
+    }
+
+    @Test
+    @Order(5)
+    void a_call_without_a_token_is_refused() throws Exception {
+        assertThat(get(Service.INSIGHT, "/api/v1/notifications?department=PRODUCTION", false).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    @Order(6)
+    void accounts_are_still_there_after_the_whole_system_restarts() throws Exception {
+        await("account E2E-1 in account-service").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> get(Service.ACCOUNT, "/api/v1/accounts/E2E-1", true).statusCode() == 200);
+
+        kafka.close();
+        stack.close();
+        stack = system.build();
+        stack.start();
+        kafka = new TopicClient(stack.kafkaBootstrapServers());
+
+        HttpResponse<String> account = get(Service.ACCOUNT, "/api/v1/accounts/E2E-1", true);
+        assertThat(account.statusCode()).as(account.body()).isEqualTo(200);
+        assertThat(json.readTree(account.body()).path("id").asString()).isEqualTo("E2E-1");
+    }
+
+    private ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match) {
+        return await("a matching record on " + topic + "; see the services' logs in " + dataDir.resolve("logs"))
+                .atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> kafka.records(topic).stream().filter(match).findFirst(), Optional::isPresent)
+                .orElseThrow();
+    }
+
+    private HttpResponse<String> get(Service service, String pathAndQuery, boolean withToken)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.url(service) + pathAndQuery))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (withToken) {
+            request.header("Authorization", "Bearer " + stack.token("ADMIN"));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private boolean anyElement(String body, Predicate<JsonNode> match) {
+        JsonNode array = json.readTree(body);
+        return array.isArray() && StreamSupport.stream(array.spliterator(), false).anyMatch(match);
+    }
+
+    /** A sale as an ERP connector would produce it (contract sale.v1). */
+    private String sale(String accountId, String sku, int quantity, String amount) {
+        return """
+                {"eventId":"%s","accountId":"%s","orderId":"%s","sku":"%s","quantity":%d,"amount":%s,\
+                "currency":"EUR","occurredAt":"%s"}""".formatted(UUID.randomUUID(), accountId,
+                "SO-" + accountId, sku, quantity, amount, Instant.now());
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
