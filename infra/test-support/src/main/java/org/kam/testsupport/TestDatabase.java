@@ -42,6 +42,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
             String server = serverUrl();
             String database = "kam_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
             createDatabase(server, database);
+            if (externalUrl() != null) {
+                dropAtExit(server, database);
+            }
             properties.put("spring.datasource.url", server.replaceFirst("/[^/]*$", "/" + database));
             properties.put("spring.datasource.username", user());
             properties.put("spring.datasource.password", password());
@@ -77,6 +80,17 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     private static String externalUrl() {
         String url = System.getenv("KAM_TEST_DATABASE_URL");
         return url == null || url.isBlank() ? null : url;
+    }
+
+    /** Someone else's server is left as it was found; embedded servers go away with the JVM. */
+    private static void dropAtExit(String serverUrl, String database) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try (Connection connection = DriverManager.getConnection(serverUrl, user(), password())) {
+                connection.createStatement().execute("drop database if exists " + database + " with (force)");
+            } catch (SQLException e) {
+                System.err.println("Could not drop test database " + database + ": " + e.getMessage());
+            }
+        }, "drop-" + database));
     }
 
     private static void createDatabase(String serverUrl, String database) {
