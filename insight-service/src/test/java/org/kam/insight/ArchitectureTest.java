@@ -6,14 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.kam.testsupport.KamArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 class ArchitectureTest {
 
-    private static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.kam.insight");
+    private static final JavaClasses CLASSES = KamArchitecture.classes("org.kam.insight");
 
     @Test
     void followsTheHouseLayout() {

@@ -12,15 +12,11 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
-import org.kam.testsupport.KamIntegrationTest;
+import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,29 +24,9 @@ import tools.jackson.databind.JsonNode;
  * insight-service on a real Kafka broker and a real PostgreSQL. Every test uses its own account ids
  * (and the barometer test its own month), so tests do not depend on each other's order.
  */
-@KamIntegrationTest
-class InsightServiceIT {
+class InsightServiceIT extends ServiceIntegrationTest {
 
     private static final String DLQ = "kam.dlq.insight-service.v1";
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
-    KafkaProbe kafka;
-    TestApi api;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaProbe(brokers);
-        api = new TestApi(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void anAccountBecomingKeyIsAnnouncedToMarketingAndProduction() {
@@ -333,10 +309,6 @@ class InsightServiceIT {
     private static Optional<JsonNode> month(JsonNode barometer, String month) {
         return StreamSupport.stream(barometer.get("keyAccountSales").spliterator(), false)
                 .filter(m -> month.equals(m.get("month").asString())).findFirst();
-    }
-
-    private static JsonNode json(String value) {
-        return new TestApi.Response(200, value, "").json();
     }
 
     private static String unique(String prefix) {

@@ -3,11 +3,7 @@ package org.kam.relationship;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -19,19 +15,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kam.relationship.coverage.TierChangedJson;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
-import org.kam.testsupport.KamIntegrationTest;
+import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
-import org.kam.testsupport.TestTokens;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
@@ -39,30 +30,10 @@ import tools.jackson.databind.JsonNode;
  * relationship-service on a real Kafka broker and a real PostgreSQL. Every test uses account ids of
  * its own, so tests do not depend on each other's order.
  */
-@KamIntegrationTest
-class RelationshipServiceIT {
+class RelationshipServiceIT extends ServiceIntegrationTest {
 
     private static final String T1 = "2026-03-02T09:00:00Z";
     private static final String T2 = "2026-03-09T09:00:00Z";
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
-    KafkaProbe kafka;
-    TestApi api;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaProbe(brokers);
-        api = new TestApi(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void anAccountThatBecomesKeyIsListedWithEveryLevelMissingUntilContactsFillThem() {
@@ -103,13 +74,13 @@ class RelationshipServiceIT {
         String account = uniqueAccount("CONTACT");
 
         // when an account manager adds a warehouse keeper
-        HttpResponse<String> created = postWithHeaders("/api/v1/accounts/" + account + "/contacts", """
+        TestApi.Response created = api.post("/api/v1/accounts/" + account + "/contacts", """
                 {"name":"Piet Jansen","level":"FRONTLINE","role":"warehouse keeper",
                  "email":"piet.jansen@example.com","phone":"+31 20 555 0101"}""", "KAM");
 
         // then it is created, with a Location that finds it
-        assertThat(created.statusCode()).isEqualTo(201);
-        JsonNode contact = json(created.body());
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode contact = created.json();
         String id = contact.get("id").asString();
         assertThat(contact.get("accountId").asString()).isEqualTo(account);
         assertThat(contact.get("name").asString()).isEqualTo("Piet Jansen");
@@ -117,7 +88,7 @@ class RelationshipServiceIT {
         assertThat(contact.get("role").asString()).isEqualTo("warehouse keeper");
         assertThat(contact.get("email").asString()).isEqualTo("piet.jansen@example.com");
         assertThat(contact.get("phone").asString()).isEqualTo("+31 20 555 0101");
-        URI location = URI.create(created.headers().firstValue("Location").orElseThrow());
+        URI location = URI.create(created.header("Location"));
         assertThat(location.getPath()).isEqualTo("/api/v1/accounts/" + account + "/contacts/" + id);
         TestApi.Response found = api.get(location.getPath(), "ANALYST");
         assertThat(found.status()).isEqualTo(200);
@@ -374,27 +345,5 @@ class RelationshipServiceIT {
             }
         }
         throw new AssertionError("No sample " + name + "{" + label + "} in\n" + scrape);
-    }
-
-    private static JsonNode json(String body) {
-        return new TestApi.Response(200, body, "").json();
-    }
-
-    /** TestApi does not expose response headers; the Location header needs them. */
-    private HttpResponse<String> postWithHeaders(String path, String json, String... roles) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", TestTokens.bearer(roles))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
-        try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,14 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.kam.testsupport.KamArchitecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
 class ArchitectureTest {
 
-    private static final JavaClasses SUPPLY = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.kam.supply");
+    private static final JavaClasses SUPPLY = KamArchitecture.classes("org.kam.supply");
 
     @Test
     void followsTheHouseLayout() {

@@ -1,10 +1,10 @@
 package org.kam.supply;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import static org.kam.testsupport.JsonRecord.quote;
+
 import java.util.UUID;
-import java.util.stream.Collectors;
+
+import org.kam.testsupport.JsonRecord;
 
 /**
  * Test-data builder for the JSON supply consumes (kam.sales.v1 sales and kam.account-tiers.v1
@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  */
 public final class EventJson {
 
-    private final Map<String, String> raw = new LinkedHashMap<>();
+    private final JsonRecord record = new JsonRecord();
 
     private EventJson() {
     }
@@ -44,29 +44,24 @@ public final class EventJson {
     }
 
     public EventJson withRaw(String field, String rawJsonValue) {
-        raw.put(field, rawJsonValue);
+        record.withRaw(field, rawJsonValue);
         return this;
     }
 
     public EventJson without(String field) {
-        raw.remove(field);
+        record.without(field);
         return this;
     }
 
     public String eventId() {
-        return raw.get("eventId").replace("\"", "");
+        return record.text("eventId");
     }
 
     public String json() {
-        return raw.entrySet().stream().map(e -> quote(e.getKey()) + ":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
+        return record.json();
     }
 
     public byte[] bytes() {
-        return json().getBytes(StandardCharsets.UTF_8);
-    }
-
-    public static String quote(String s) {
-        return "\"" + s + "\"";
+        return record.bytes();
     }
 }

@@ -9,20 +9,15 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
-import org.kam.testsupport.KamIntegrationTest;
+import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * supply-service on a real Kafka broker and a real PostgreSQL. Every test uses its own account ids
@@ -32,32 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
  * test needs one to be applied before the other, it waits for it in the service's database rather
  * than hoping for an order Kafka does not promise.
  */
-@KamIntegrationTest
-class SupplyServiceIT {
+class SupplyServiceIT extends ServiceIntegrationTest {
 
     private static final String DLQ = "kam.dlq.supply-service.v1";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
     @Autowired
     JdbcTemplate jdbc;
-
-    KafkaProbe kafka;
-    TestApi api;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaProbe(brokers);
-        api = new TestApi(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
 
     @Test
     void reservesProtectedStockWhenAccountBecomesKey() {
@@ -416,10 +391,6 @@ class SupplyServiceIT {
     private static ConsumerRecord<String, String> bySku(List<ConsumerRecord<String, String>> records, String sku) {
         return records.stream().filter(r -> sku.equals(json(r.value()).get("sku").asString())).findFirst()
                 .orElseThrow(() -> new AssertionError("No ReservationChanged for " + sku + " in " + records));
-    }
-
-    private static JsonNode json(String value) {
-        return JSON.readTree(value);
     }
 
     private static void assertReservationChanged(JsonNode event, String accountId, String sku, String tier,

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.kam.testsupport.KafkaProbe;
 
 /** The stack's own infrastructure, without any service: PostgreSQL and Kafka on a data folder of their own. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -39,7 +40,7 @@ class DatabaseAndBrokerSurviveARestartIT {
     void databases_topics_and_the_cluster_id_are_still_there_after_a_restart() throws Exception {
         try (Stack stack = stack().build()) {
             stack.start();
-            try (TopicClient kafka = new TopicClient(stack.kafkaBootstrapServers())) {
+            try (KafkaProbe kafka = new KafkaProbe(stack.kafkaBootstrapServers())) {
                 kafka.send("kam.it.v1", "key", "kept");
             }
         }
@@ -48,7 +49,7 @@ class DatabaseAndBrokerSurviveARestartIT {
         try (Stack stack = stack().build()) {
             stack.start();
 
-            try (TopicClient kafka = new TopicClient(stack.kafkaBootstrapServers())) {
+            try (KafkaProbe kafka = new KafkaProbe(stack.kafkaBootstrapServers())) {
                 assertThat(kafka.records("kam.it.v1")).extracting(record -> record.value()).containsExactly("kept");
             }
             assertThat(databases()).contains("kam_account", "kam_relationship", "kam_supply", "kam_insight");

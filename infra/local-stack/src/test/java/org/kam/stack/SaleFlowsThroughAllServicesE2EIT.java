@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +18,6 @@ import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -29,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.kam.testsupport.KafkaProbe;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,7 +54,7 @@ class SaleFlowsThroughAllServicesE2EIT {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private Stack.Builder system;
     private Stack stack;
-    private TopicClient kafka;
+    private KafkaProbe kafka;
 
     @BeforeAll
     void start_the_system_and_record_a_sale_to_a_new_customer() throws IOException {
@@ -70,7 +69,7 @@ class SaleFlowsThroughAllServicesE2EIT {
         }
         stack = system.build();
         stack.start();
-        kafka = new TopicClient(stack.kafkaBootstrapServers());
+        kafka = new KafkaProbe(stack.kafkaBootstrapServers());
 
         kafka.send(SALES, "E2E-1", sale("E2E-1", "SKU-E2E", 12, "18450.00"));
     }
@@ -131,7 +130,7 @@ class SaleFlowsThroughAllServicesE2EIT {
 
         ConsumerRecord<String, String> deadLetter = awaitRecord(ACCOUNT_DEAD_LETTERS,
                 record -> "{not json".equals(record.value()));
-        assertThat(header(deadLetter, "x-exception-message")).as("the reason it was rejected").isNotBlank();
+        assertThat(KafkaProbe.header(deadLetter, "x-exception-message")).as("the reason it was rejected").isNotBlank();
 
         await("sale of E2E-2 processed after the malformed one; see " + stack.logFile(Service.ACCOUNT.module))
                 .atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
@@ -156,7 +155,7 @@ class SaleFlowsThroughAllServicesE2EIT {
         stack.close();
         stack = system.build();
         stack.start();
-        kafka = new TopicClient(stack.kafkaBootstrapServers());
+        kafka = new KafkaProbe(stack.kafkaBootstrapServers());
 
         HttpResponse<String> account = get(Service.ACCOUNT, "/api/v1/accounts/E2E-1", true);
         assertThat(account.statusCode()).as(account.body()).isEqualTo(200);
@@ -191,10 +190,5 @@ class SaleFlowsThroughAllServicesE2EIT {
                 {"eventId":"%s","accountId":"%s","orderId":"%s","sku":"%s","quantity":%d,"amount":%s,\
                 "currency":"EUR","occurredAt":"%s"}""".formatted(UUID.randomUUID(), accountId,
                 "SO-" + accountId, sku, quantity, amount, Instant.now());
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -24,10 +24,15 @@ public final class KamArchitecture {
     private KamArchitecture() {
     }
 
-    public static void verify(String servicePackage) {
-        JavaClasses classes = new ClassFileImporter()
+    /** The production classes of {@code servicePackage}, as the house rules see them, for a service's own rules. */
+    public static JavaClasses classes(String servicePackage) {
+        return new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(servicePackage);
+    }
+
+    public static void verify(String servicePackage) {
+        JavaClasses classes = classes(servicePackage);
 
         String[] adapters = { servicePackage + "..web..", servicePackage + "..messaging..",
                 servicePackage + "..persistence.." };

@@ -15,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * A service started for real on a random port, against a real Kafka broker (KRaft, inside the test
  * JVM) and a real PostgreSQL database of its own (see {@link TestDatabase} for which one), with
- * bearer tokens from {@link TestTokens}.
+ * bearer tokens from {@link TestTokens}. A test that talks to the service through Kafka and its HTTP
+ * API can extend {@link ServiceIntegrationTest}, which carries this annotation.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

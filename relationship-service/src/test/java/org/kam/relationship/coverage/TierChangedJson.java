@@ -1,10 +1,10 @@
 package org.kam.relationship.coverage;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import static org.kam.testsupport.JsonRecord.quote;
+
 import java.util.UUID;
-import java.util.stream.Collectors;
+
+import org.kam.testsupport.JsonRecord;
 
 /**
  * Test-data builder for {@code TierChanged} JSON as account-service publishes it on
@@ -15,7 +15,7 @@ public final class TierChangedJson {
 
     static final String EVENT_ID = "0b6f3e1c-2a4d-4e5f-8a9b-1c2d3e4f5a6b";
 
-    private final Map<String, String> raw = new LinkedHashMap<>();
+    private final JsonRecord record = new JsonRecord();
 
     private TierChangedJson() {
     }
@@ -43,25 +43,20 @@ public final class TierChangedJson {
     }
 
     public TierChangedJson withRaw(String field, String rawJsonValue) {
-        raw.put(field, rawJsonValue);
+        record.withRaw(field, rawJsonValue);
         return this;
     }
 
     public TierChangedJson without(String field) {
-        raw.remove(field);
+        record.without(field);
         return this;
     }
 
     public String json() {
-        return raw.entrySet().stream().map(e -> quote(e.getKey()) + ":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
+        return record.json();
     }
 
     public byte[] bytes() {
-        return json().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String quote(String s) {
-        return "\"" + s + "\"";
+        return record.bytes();
     }
 }
