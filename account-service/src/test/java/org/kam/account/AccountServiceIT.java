@@ -6,16 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kam.account.sales.SaleJson;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
-import org.kam.testsupport.KamIntegrationTest;
+import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
 
@@ -24,27 +20,7 @@ import tools.jackson.databind.JsonNode;
  * only {@link #aSaleOnTheTopicOpensTheAccountMakesItKeyAndPublishesTierChanged} uses an amount
  * large enough to decide the 80/20 ranking, so tests do not depend on each other's order.
  */
-@KamIntegrationTest
-class AccountServiceIT {
-
-    @LocalServerPort
-    int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
-
-    KafkaProbe kafka;
-    TestApi api;
-
-    @BeforeEach
-    void connect() {
-        kafka = new KafkaProbe(brokers);
-        api = new TestApi(port);
-    }
-
-    @AfterEach
-    void disconnect() {
-        kafka.close();
-    }
+class AccountServiceIT extends ServiceIntegrationTest {
 
     @Test
     void aSaleOnTheTopicOpensTheAccountMakesItKeyAndPublishesTierChanged() {
@@ -57,7 +33,7 @@ class AccountServiceIT {
         // then it is KEY, and the change is published once, conforming to the contract
         ConsumerRecord<String, String> change = kafka.awaitRecord(Topics.ACCOUNT_TIERS, r -> "WHALE-1".equals(r.key()));
         EventContracts.assertConforms("tier-changed.v1.schema.json", change.value());
-        JsonNode event = new TestApi.Response(200, change.value(), "").json();
+        JsonNode event = json(change.value());
         assertThat(event.get("accountId").asString()).isEqualTo("WHALE-1");
         assertThat(event.get("from").asString()).isEqualTo("REGULAR");
         assertThat(event.get("to").asString()).isEqualTo("KEY");

@@ -1,5 +1,12 @@
 package org.kam.account.sales;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.kam.account.tiering.Money;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.messaging.JsonFields;
 
@@ -9,10 +16,21 @@ import org.kam.chassis.messaging.JsonFields;
  */
 public final class SaleReader {
 
-    private final String baseCurrency;
+    /** The largest order line the exact money arithmetic takes with room for a year of sums. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
-    public SaleReader(String baseCurrency) {
+    private final String baseCurrency;
+    private final Clock clock;
+    private final Duration futureTolerance;
+
+    /**
+     * @param futureTolerance how far past the wall clock a sale may be dated: one from further
+     *                        ahead would move the business clock and empty everyone's window
+     */
+    public SaleReader(String baseCurrency, Clock clock, Duration futureTolerance) {
         this.baseCurrency = baseCurrency;
+        this.clock = clock;
+        this.futureTolerance = futureTolerance;
     }
 
     public Sale read(byte[] json) {
@@ -26,14 +44,28 @@ public final class SaleReader {
             throw new InvalidEventException("currency", "amounts must be in the base currency " + baseCurrency
                     + ", was " + currency);
         }
-        return new Sale(
-                fields.requiredUuid("eventId"),
-                fields.requiredText("accountId"),
-                fields.requiredText("orderId"),
-                fields.requiredText("sku"),
-                fields.positiveInt("quantity"),
-                fields.nonNegativeDecimal("amount"),
-                currency,
-                fields.requiredInstant("occurredAt"));
+        UUID eventId = fields.requiredUuid("eventId");
+        String accountId = fields.requiredText("accountId");
+        if (accountId.length() > 64) {
+            throw new InvalidEventException("accountId", "must be at most 64 characters");
+        }
+        String orderId = fields.requiredText("orderId");
+        String sku = fields.requiredText("sku");
+        int quantity = fields.positiveInt("quantity");
+        BigDecimal amount = fields.nonNegativeDecimal("amount");
+        if (amount.stripTrailingZeros().scale() > Money.SCALE) {
+            throw new InvalidEventException("amount", "must have at most " + Money.SCALE + " decimal places, was "
+                    + amount.toPlainString());
+        }
+        if (amount.compareTo(MAX_AMOUNT) > 0) {
+            throw new InvalidEventException("amount", "must be at most " + MAX_AMOUNT.toPlainString());
+        }
+        Instant occurredAt = fields.requiredInstant("occurredAt");
+        Instant latestAccepted = clock.instant().plus(futureTolerance);
+        if (occurredAt.isAfter(latestAccepted)) {
+            throw new InvalidEventException("occurredAt", "is in the future: " + occurredAt + " is after "
+                    + latestAccepted + " (now plus the tolerance of " + futureTolerance + ")");
+        }
+        return new Sale(eventId, accountId, orderId, sku, quantity, amount, currency, occurredAt);
     }
 }

@@ -1,5 +1,8 @@
 package org.kam.account.sales;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class SalesConfiguration {
 
     @Bean
-    SaleReader saleReader(@Value("${kam.sales.base-currency:EUR}") String baseCurrency) {
-        return new SaleReader(baseCurrency);
+    SaleReader saleReader(@Value("${kam.sales.base-currency:EUR}") String baseCurrency,
+            @Value("${kam.sales.future-tolerance:PT24H}") Duration futureTolerance, Clock clock) {
+        return new SaleReader(baseCurrency, clock, futureTolerance);
     }
 }

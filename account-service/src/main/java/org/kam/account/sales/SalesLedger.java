@@ -65,6 +65,6 @@ public class SalesLedger {
                 sale.eventId(), sale.accountId(), sale.orderId(), sale.sku(), sale.quantity(), sale.amount(),
                 sale.currency(), Timestamp.from(sale.occurredAt()));
         recorded.increment();
-        tiering.retier("SALE", sale.eventId());
+        tiering.saleRecorded(sale.eventId(), sale.accountId(), sale.occurredAt(), sale.amount());
     }
 }

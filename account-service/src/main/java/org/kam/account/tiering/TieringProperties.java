@@ -6,14 +6,24 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param window          how far back from the business clock sales count
- * @param keyRevenueShare share of the window's revenue the KEY accounts together reach (0.8)
+ * The configured tiering rule, used until someone changes it through the API (then the stored
+ * rule wins). Every number of {@link TieringRule}.
  */
 @ConfigurationProperties("kam.tiering")
-public record TieringProperties(Duration window, BigDecimal keyRevenueShare) {
+public record TieringProperties(Duration window, Duration recentWindow, BigDecimal keyRevenueShare,
+        BigDecimal potentialGrowth, BigDecimal potentialAssessment, Duration overrideExpiryCheck) {
 
     public TieringProperties {
-        window = window == null ? Duration.ofDays(365) : window;
-        keyRevenueShare = keyRevenueShare == null ? new BigDecimal("0.80") : keyRevenueShare;
+        TieringRule d = TieringRule.DEFAULT;
+        window = window == null ? d.window() : window;
+        recentWindow = recentWindow == null ? d.recentWindow() : recentWindow;
+        keyRevenueShare = keyRevenueShare == null ? d.keyRevenueShare() : keyRevenueShare;
+        potentialGrowth = potentialGrowth == null ? d.potentialGrowth() : potentialGrowth;
+        potentialAssessment = potentialAssessment == null ? d.potentialAssessment() : potentialAssessment;
+        overrideExpiryCheck = overrideExpiryCheck == null ? Duration.ofSeconds(30) : overrideExpiryCheck;
+    }
+
+    public TieringRule rule() {
+        return new TieringRule(window, recentWindow, keyRevenueShare, potentialGrowth, potentialAssessment);
     }
 }

@@ -1,17 +1,17 @@
 package org.kam.account.sales;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import static org.kam.testsupport.JsonRecord.quote;
+
 import java.util.UUID;
-import java.util.stream.Collectors;
+
+import org.kam.testsupport.JsonRecord;
 
 /** Test-data builder for kam.sales.v1 JSON, with raw values so tests can also write wrong ones. */
 public final class SaleJson {
 
     static final String EVENT_ID = "6f1c2b9e-3d4a-4b5c-9d8e-7f6a5b4c3d2e";
 
-    private final Map<String, String> raw = new LinkedHashMap<>();
+    private final JsonRecord record = new JsonRecord();
 
     private SaleJson() {
     }
@@ -37,29 +37,24 @@ public final class SaleJson {
     }
 
     public SaleJson withRaw(String field, String rawJsonValue) {
-        raw.put(field, rawJsonValue);
+        record.withRaw(field, rawJsonValue);
         return this;
     }
 
     public SaleJson without(String field) {
-        raw.remove(field);
+        record.without(field);
         return this;
     }
 
     public String eventId() {
-        return raw.get("eventId").replace("\"", "");
+        return record.text("eventId");
     }
 
     public String json() {
-        return raw.entrySet().stream().map(e -> quote(e.getKey()) + ":" + e.getValue())
-                .collect(Collectors.joining(",", "{", "}"));
+        return record.json();
     }
 
     public byte[] bytes() {
-        return json().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String quote(String s) {
-        return "\"" + s + "\"";
+        return record.bytes();
     }
 }

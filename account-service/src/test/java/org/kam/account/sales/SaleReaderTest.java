@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,8 @@ import org.kam.chassis.messaging.InvalidEventException;
 
 class SaleReaderTest {
 
-    private final SaleReader reader = new SaleReader("EUR");
+    private static final Instant NOW = Instant.parse("2026-11-27T12:00:00Z");
+    private final SaleReader reader = new SaleReader("EUR", Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofHours(24));
 
     @Test
     void readsEveryFieldOfAValidSaleAndDefaultsTheCurrency() {
@@ -37,7 +41,9 @@ class SaleReaderTest {
             "eventId=\"42\"      | eventId    | must be a UUID, was '42'",
             "accountId=\"\"      | accountId  | must be a non-empty string",
             "currency=\"eur\"    | currency   | must be an ISO 4217 code such as EUR, was 'eur'",
-            "currency=\"USD\"    | currency   | amounts must be in the base currency EUR, was USD" })
+            "currency=\"USD\"    | currency   | amounts must be in the base currency EUR, was USD",
+            "amount=1.00001      | amount     | must have at most 4 decimal places, was 1.00001",
+            "occurredAt=\"2026-11-28T12:00:01Z\" | occurredAt | is in the future: 2026-11-28T12:00:01Z is after 2026-11-28T12:00:00Z (now plus the tolerance of PT24H)" })
     void rejectsABadFieldNamingIt(String change, String field, String problem) {
         String[] parts = change.split("=", 2);
         byte[] json = SaleJson.valid().withRaw(parts[0].trim(), parts[1].trim()).bytes();
@@ -62,6 +68,13 @@ class SaleReaderTest {
     void rejectsSomethingThatIsNotJson() {
         assertThatThrownBy(() -> reader.read("{not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("$"));
+    }
+
+    @Test
+    void acceptsASaleDatedWithinTheFutureTolerance() {
+        Sale sale = reader.read(SaleJson.valid().withRaw("occurredAt", "\"2026-11-28T12:00:00Z\"").bytes());
+
+        assertThat(sale.occurredAt()).isEqualTo(Instant.parse("2026-11-28T12:00:00Z"));
     }
 
     @Test
