@@ -10,6 +10,8 @@ import org.kam.account.tiering.Money;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.messaging.JsonFields;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Reads a sale from its JSON (the kam.sales.v1 contract), the same way for Kafka records and for
  * {@code POST /api/v1/sales}, so both paths accept and reject exactly the same input.
@@ -34,7 +36,15 @@ public final class SaleReader {
     }
 
     public Sale read(byte[] json) {
-        JsonFields fields = JsonFields.parse(json);
+        return read(JsonFields.parse(json));
+    }
+
+    /** The same checks for a sale that arrived as a JSON tree (e.g. built from a CSV row). */
+    public Sale read(JsonNode json) {
+        return read(JsonFields.of(json));
+    }
+
+    private Sale read(JsonFields fields) {
         String currency = fields.optionalText("currency", baseCurrency);
         if (!currency.matches("[A-Z]{3}")) {
             throw new InvalidEventException("currency", "must be an ISO 4217 code such as EUR, was '" + currency + "'");

@@ -91,6 +91,23 @@ public class Tiering {
         });
     }
 
+    /** Many assessments at once (an import), under one lock. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void assessedAll(List<Assessment> assessments) {
+        withEngine(null, engine -> {
+            for (Assessment a : assessments) {
+                engine.assess(a.accountId(), a.financialStrength(), a.coreCompetence(), a.growthPotential())
+                        .forEach(shift -> apply(engine, shift, "ASSESSMENT", null));
+            }
+            return null;
+        });
+    }
+
+    /** The supplier's 1–5 scores of an account; null where it has not scored. */
+    public record Assessment(String accountId, Integer financialStrength, Integer coreCompetence,
+            Integer growthPotential) {
+    }
+
     /** Replaces the rule, re-tiers every account and publishes the resulting changes. */
     @Transactional
     public TieringRule changeRule(TieringRule rule, String actor) {

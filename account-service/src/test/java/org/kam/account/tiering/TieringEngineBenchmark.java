@@ -272,9 +272,11 @@ public class TieringEngineBenchmark {
         if (only != null && !only.isBlank()) {
             options.param("accounts", only.split(","));
         }
+        String loadBefore = loadAverage();
         long started = System.nanoTime();
         Collection<RunResult> results = new Runner(options.build()).run();
         double minutes = (System.nanoTime() - started) / 60e9;
+        String load = "load average before " + loadBefore + ", after " + loadAverage();
 
         Map<Integer, Row> rows = new TreeMap<>();
         for (RunResult result : results) {
@@ -298,7 +300,7 @@ public class TieringEngineBenchmark {
                 row.samples = stats.getN();
             }
         }
-        Files.writeString(out.resolve("tiering-engine.md"), report(rows.values(), minutes));
+        Files.writeString(out.resolve("tiering-engine.md"), report(rows.values(), minutes, load));
         System.out.println(Files.readString(out.resolve("tiering-engine.md")));
     }
 
@@ -317,7 +319,7 @@ public class TieringEngineBenchmark {
         return values;
     }
 
-    private static String report(Collection<Row> rows, double minutes) {
+    private static String report(Collection<Row> rows, double minutes, String load) {
         StringBuilder md = new StringBuilder("# Tiering engine: cost of one sale\n\n")
                 .append("`TieringEngine.recordSale` with a year of history already loaded (`load` + `reconcile`); ")
                 .append("the business clock moves on with every sale, so the window's edges retire old sales inside ")
@@ -358,7 +360,8 @@ public class TieringEngineBenchmark {
                 .append(' ').append(System.getProperty("java.runtime.version"))
                 .append("; JMH forks with `-Xms2g -Xmx2g` (default GC: G1), 1 fork, 3×2 s warm-up, 5×2 s measurement ")
                 .append("per size and mode (AverageTime, SampleTime). Whole run: ")
-                .append(String.format(Locale.ROOT, "%.1f", minutes)).append(" min.\n\n")
+                .append(String.format(Locale.ROOT, "%.1f", minutes)).append(" min; ").append(load)
+                .append(" (the machine is shared: other builds running at the same time make the numbers worse).\n\n")
                 .append("Reproduce: `./mvnw -B -Pbenchmarks -pl account-service -am verify` ")
                 .append("(add `-Dbenchmark.accounts=10000` for one size). JMH's own output: ")
                 .append("`account-service/target/benchmarks/tiering-engine-jmh.log`.\n");
@@ -367,6 +370,14 @@ public class TieringEngineBenchmark {
 
     private static String thousands(String number) {
         return number == null ? "?" : String.format(Locale.ROOT, "%,d", Long.parseLong(number));
+    }
+
+    private static String loadAverage() {
+        try {
+            return String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static String cpuModel() {

@@ -36,6 +36,12 @@ public final class TestApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Posts a body of another media type, e.g. a CSV file as text/csv. */
+    public Response upload(String path, String contentType, String body, String... roles) {
+        return send(request(path, roles).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public Response put(String path, String json, String... roles) {
         return send(request(path, roles).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));

@@ -1,5 +1,6 @@
 package org.kam.chassis.outbox;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,6 +44,26 @@ public class Outbox {
                 values (?, ?, ?, ?, ?)
                 on conflict (event_id) do nothing""",
                 event.eventId(), event.topic(), event.key(), event.type(), event.json());
+        wakeRelayAfterCommit();
+    }
+
+    /** Stores many events in one round trip (bulk imports); ids already waiting are ignored. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void appendAll(List<OutgoingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into outbox_event (event_id, topic, message_key, event_type, payload)
+                values (?, ?, ?, ?, ?)
+                on conflict (event_id) do nothing""",
+                events, 1000, (ps, event) -> {
+                    ps.setObject(1, event.eventId());
+                    ps.setString(2, event.topic());
+                    ps.setString(3, event.key());
+                    ps.setString(4, event.type());
+                    ps.setString(5, event.json());
+                });
         wakeRelayAfterCommit();
     }
 
