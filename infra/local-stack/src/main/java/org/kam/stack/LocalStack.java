@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * kam up [--demo]     start PostgreSQL, Kafka and the four services; Ctrl-C stops them
  * kam token ROLE...   print a bearer token the local services accept
+ * kam import customers|sales FILE   import a CSV file through account-service
  * </pre>
  * Settings come from environment variables: KAM_DATA_DIR, KAM_POSTGRES_PORT, KAM_KAFKA_PORT,
  * KAM_ACCOUNT_PORT, KAM_RELATIONSHIP_PORT, KAM_SUPPLY_PORT, KAM_INSIGHT_PORT, KAM_DATABASE_URL
@@ -30,6 +31,9 @@ public final class LocalStack {
                                   --demo loads demo customers, products and a year of sales once.
               kam token ROLE...   print a bearer token for the local services, e.g.
                                   curl -H "Authorization: Bearer $(./kam token ANALYST)" http://127.0.0.1:8084/...
+              kam import customers|sales FILE
+                                  import a CSV file into the running system and follow its progress;
+                                  a file with a bad row is rejected whole, with every bad row listed.
             Environment: KAM_DATA_DIR (default .kam-data), KAM_POSTGRES_PORT (5432), KAM_KAFKA_PORT (9092;
               controller on the next port), KAM_ACCOUNT_PORT (8081), KAM_RELATIONSHIP_PORT (8082),
               KAM_SUPPLY_PORT (8083), KAM_INSIGHT_PORT (8084), KAM_DATABASE_URL / KAM_DATABASE_USER /
@@ -58,6 +62,7 @@ public final class LocalStack {
         return switch (args.get(0)) {
             case "up" -> up(args.subList(1, args.size()), env, out);
             case "token" -> token(args.subList(1, args.size()), env, out, err);
+            case "import" -> importFile(args.subList(1, args.size()), env, out, err);
             case "help", "--help", "-h" -> {
                 out.println(USAGE);
                 yield 0;
@@ -190,14 +195,35 @@ public final class LocalStack {
         }
     }
 
+    private static int importFile(List<String> args, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (args.size() != 2) {
+            err.println("kam import needs what and which file, e.g. kam import sales history.csv");
+            return 2;
+        }
+        String token = JwtKeys.loadOrCreate(dataDir(env).resolve("jwt")).token(List.of("ADMIN"));
+        String accountService = "http://127.0.0.1:" + port(env, Service.ACCOUNT.portVariable, Service.ACCOUNT.defaultPort);
+        try {
+            return new ImportCommand(accountService, token, out).run(args.get(0), Path.of(args.get(1)));
+        } catch (IOException e) {
+            throw new StackException("Cannot reach account-service at " + accountService + " (is ./kam up running?): "
+                    + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static Path dataDir(Map<String, String> env) {
+        String dataDir = env.get("KAM_DATA_DIR");
+        return dataDir == null || dataDir.isBlank() ? RepoRoot.find().resolve(".kam-data") : Path.of(dataDir);
+    }
+
     private static int token(List<String> roles, Map<String, String> env, PrintStream out, PrintStream err) {
         if (roles.isEmpty() || roles.stream().anyMatch(role -> !role.matches("[A-Z][A-Z0-9_]*"))) {
             err.println("kam token needs one or more roles in capitals, e.g. kam token ANALYST KAM; got " + roles);
             return 2;
         }
-        String dataDir = env.get("KAM_DATA_DIR");
-        Path data = dataDir == null || dataDir.isBlank() ? RepoRoot.find().resolve(".kam-data") : Path.of(dataDir);
-        out.println(JwtKeys.loadOrCreate(data.resolve("jwt")).token(roles));
+        out.println(JwtKeys.loadOrCreate(dataDir(env).resolve("jwt")).token(roles));
         return 0;
     }
 }
