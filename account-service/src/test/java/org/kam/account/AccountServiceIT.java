@@ -149,8 +149,8 @@ class AccountServiceIT extends ServiceIntegrationTest {
         assertThat(created.status()).isEqualTo(201);
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.json().get("region").asString()).isEqualTo("Baltics");
-        assertThat(api.get("/api/v1/accounts?tier=REGULAR&size=500", "ANALYST").json().findValuesAsString("id"))
-                .contains("REG-1");
+        assertThat(api.get("/api/v1/accounts?tier=REGULAR&q=REG-1", "ANALYST").json().get("items")
+                .findValuesAsString("id")).contains("REG-1");
     }
 
     @Test

@@ -317,7 +317,11 @@ public class Tiering {
     }
 
     private Tier effectiveTier(String accountId) {
-        List<String> tier = jdbc.queryForList("select tier from account where id = ? for update", String.class, accountId);
+        // Not "for update": a sale of this account holds a key-share lock on its row while it waits
+        // for the tiering lock held here, and "for update" would wait for that sale: a deadlock
+        // PostgreSQL cannot see, as half of it is a JVM lock.
+        List<String> tier = jdbc.queryForList("select tier from account where id = ? for no key update", String.class,
+                accountId);
         if (tier.isEmpty()) {
             throw new NotFoundException("No account " + accountId);
         }
