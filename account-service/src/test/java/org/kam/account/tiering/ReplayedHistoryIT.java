@@ -36,12 +36,12 @@ class ReplayedHistoryIT extends ServiceIntegrationTest {
 
     @Test
     void aReplayedHistoryEndsInTheTiersTheRuleGivesAndTheTopicTellsEveryStepOnce() {
-        // given 1,000 sales of 60 customers over two years: a few large ones, a long tail,
+        // given 1,500 sales of 60 customers over two years: a few large ones, a long tail,
         // some fast growers, some that stopped buying (so the window's edge matters)
         Random random = new Random(20261127);
         Instant start = Instant.parse("2024-06-01T00:00:00Z");
         List<PastSale> history = new ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
+        for (int i = 0; i < 1500; i++) {
             int customer = (int) Math.min(59, Math.floor(Math.pow(random.nextDouble(), 2.5) * 60));
             long minutes = (long) (random.nextDouble() * 2 * 365 * 24 * 60);
             if (customer % 7 == 3) {
