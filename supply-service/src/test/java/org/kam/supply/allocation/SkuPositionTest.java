@@ -1,0 +1,101 @@
+package org.kam.supply.allocation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.kam.supply.allocation.SkuPosition.Backorder;
+import org.kam.supply.reservation.Tier;
+
+class SkuPositionTest {
+
+    private static final Instant T0 = Instant.parse("2026-07-01T08:00:00Z");
+
+    @Test
+    void aKeyAccountKeepsItsProtectedStockWhileARegularAccountsLargeOrderArrives() {
+        // given 100 on hand, 60 protected for key account K
+        SkuPosition position = new SkuPosition("AC-CMP-20", 100);
+        position.protect("K", 60);
+
+        // when a regular account orders 90
+        Allocation regular = position.order(order("O-1", "R", Tier.REGULAR, 90, 0));
+
+        // then it gets the 40 unprotected units and waits for 50; K's 60 stay untouched
+        assertThat(regular).isEqualTo(new Allocation("O-1", "R", Tier.REGULAR, 0, 40, 50));
+        assertThat(position.protectedFor("K")).isEqualTo(60);
+        assertThat(position.onHand()).isEqualTo(60);
+
+        // and K's own order is served from its protection
+        assertThat(position.order(order("O-2", "K", Tier.KEY, 50, 1)))
+                .isEqualTo(new Allocation("O-2", "K", Tier.KEY, 50, 0, 0));
+        assertThat(position.protectedFor("K")).isEqualTo(10);
+    }
+
+    @Test
+    void anOrderLargerThanItsProtectionTakesFreeStockNextAndBackordersTheRest() {
+        SkuPosition position = new SkuPosition("BRG-6204", 30);
+        position.protect("K", 20);
+
+        Allocation key = position.order(order("O-1", "K", Tier.KEY, 45, 0));
+
+        assertThat(key).isEqualTo(new Allocation("O-1", "K", Tier.KEY, 20, 10, 15));
+        assertThat(key.isKeyAccountStockOut()).isTrue();
+        assertThat(position.onHand()).isZero();
+        assertThat(position.backorders()).containsExactly(new Backorder("O-1", "K", Tier.KEY, 15, at(0)));
+    }
+
+    @Test
+    void underShortageArrivingSupplyServesKeyThenPotentialThenRegularThenByOrderTime() {
+        // given nothing on hand and four orders waiting, the regular one oldest
+        SkuPosition position = new SkuPosition("HP-CIRC-40", 0);
+        position.order(order("R-early", "R", Tier.REGULAR, 10, 0));
+        position.order(order("P", "P", Tier.POTENTIAL, 10, 2));
+        position.order(order("K-late", "K2", Tier.KEY, 10, 3));
+        position.order(order("K-early", "K1", Tier.KEY, 10, 1));
+
+        // when 25 units arrive
+        var served = position.receive(25);
+
+        // then both key orders are served in full, by order time, and the potential one in part
+        assertThat(served).containsExactly(
+                new Allocation("K-early", "K1", Tier.KEY, 0, 10, 0),
+                new Allocation("K-late", "K2", Tier.KEY, 0, 10, 0),
+                new Allocation("P", "P", Tier.POTENTIAL, 0, 5, 5));
+        assertThat(position.backorders()).extracting(Backorder::orderId).containsExactly("P", "R-early");
+        assertThat(position.onHand()).isZero();
+    }
+
+    @Test
+    void protectionIsCappedByStockNotProtectedForOthers() {
+        SkuPosition position = new SkuPosition("VLV-DN50", 50);
+
+        assertThat(position.protect("K1", 40)).isEqualTo(40);
+        assertThat(position.protect("K2", 40)).isEqualTo(10);
+        assertThat(position.protect("K1", 30)).isEqualTo(30);
+        assertThat(position.freeStock()).isEqualTo(10);
+    }
+
+    @Test
+    void aDryRunOnACopyLeavesThePositionAsItWas() {
+        SkuPosition position = new SkuPosition("FLT-HYD-10", 10);
+        position.protect("K", 5);
+
+        SkuPosition preview = position.copy();
+        preview.order(order("O-1", "R", Tier.REGULAR, 8, 0));
+        preview.receive(3);
+
+        assertThat(position.onHand()).isEqualTo(10);
+        assertThat(position.protectedFor("K")).isEqualTo(5);
+        assertThat(position.backorders()).isEmpty();
+        assertThat(preview.onHand()).isEqualTo(5);
+    }
+
+    private static Order order(String id, String account, Tier tier, int quantity, int minute) {
+        return new Order(id, account, tier, quantity, at(minute));
+    }
+
+    private static Instant at(int minute) {
+        return T0.plusSeconds(60L * minute);
+    }
+}
