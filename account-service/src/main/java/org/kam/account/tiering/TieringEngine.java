@@ -41,6 +41,9 @@ public final class TieringEngine {
     private final Ratio assessment;
 
     private long clock = Long.MIN_VALUE;
+    /** While history loads, ranking waits: one treap insert per account instead of one per sale. */
+    private final Set<AccountState> unrankedWhileLoading = new LinkedHashSet<>();
+    private boolean loading;
     private Position keyBoundary;
     private long medianTimesTwo = NO_MEDIAN;
 
@@ -80,6 +83,7 @@ public final class TieringEngine {
 
     /** Adds a past sale without re-tiering; follow a batch of these with {@link #reconcile()}. */
     public void load(String accountId, Instant occurredAt, long amountUnits) {
+        loading = true;
         AccountState account = account(accountId);
         long time = micros(occurredAt);
         if (time > clock) {
@@ -93,6 +97,7 @@ public final class TieringEngine {
 
     /** Re-evaluates every account (after loading, or with a new rule) and returns the differences. */
     public List<TierShift> reconcile() {
+        finishLoading();
         refreshThresholds();
         List<TierShift> shifts = new ArrayList<>();
         for (AccountState account : accounts.values()) {
@@ -115,6 +120,7 @@ public final class TieringEngine {
         if (amountUnits < 0) {
             throw new IllegalArgumentException("amount must be 0 or more");
         }
+        finishLoading();
         AccountState account = account(accountId);
         Position oldBoundary = keyBoundary;
         long oldMedian = medianTimesTwo;
@@ -149,6 +155,7 @@ public final class TieringEngine {
      */
     public List<TierShift> assess(String accountId, Integer financialStrength, Integer coreCompetence,
             Integer growthPotential) {
+        finishLoading();
         AccountState account = account(accountId);
         setAssessment(account, financialStrength, coreCompetence, growthPotential);
         List<TierShift> shifts = new ArrayList<>();
@@ -287,8 +294,18 @@ public final class TieringEngine {
         }
     }
 
+    private void finishLoading() {
+        if (loading) {
+            loading = false;
+            unrankedWhileLoading.forEach(this::rank);
+            unrankedWhileLoading.clear();
+        }
+    }
+
     private void rank(AccountState account) {
-        if (account.revenue > 0) {
+        if (loading) {
+            unrankedWhileLoading.add(account);
+        } else if (account.revenue > 0 && !account.ranked) {
             ranking.add(account);
         }
     }

@@ -264,31 +264,50 @@ public class TieringEngineBenchmark {
         }
     }
 
-    // --- the launcher: ./mvnw -B -Pbenchmarks -pl account-service -am verify ---------------------
+    // --- the launcher: ./mvnw -B -Pbenchmarks -pl account-service -am verify -Dit.test=TieringEngineBenchmark
 
     @Test
     void measureCostPerSale() throws Exception {
         Path out = Path.of("target", "benchmarks").toAbsolutePath();
         Path sidecar = out.resolve("tiering-engine");
         Files.createDirectories(sidecar);
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(TieringEngineBenchmark.class.getName() + ".recordSale")
-                .jvmArgsAppend("-D" + SIDECAR + "=" + sidecar)
-                .addProfiler(GCProfiler.class)
-                .shouldFailOnError(true)
-                .output(out.resolve("tiering-engine-jmh.log").toString());
-        String only = System.getProperty("benchmark.accounts");
-        if (only != null && !only.isBlank()) {
-            options.param("accounts", only.split(","));
-        }
+        String only = System.getProperty("benchmark.accounts", "");
+        String[] sizes = only.isBlank() ? null : only.split(",");
         String loadBefore = loadAverage();
         long started = System.nanoTime();
-        Collection<RunResult> results = new Runner(options.build()).run();
+        Map<Integer, Row> rows = run(out, sidecar, "g1", sizes, null);
+        // The same sale under a collector without concurrent card refinement, largest size only: shows
+        // how much of the cost is G1's write barrier on the ranking's pointer updates.
+        Map<Integer, Row> parallel = Map.of();
+        if (Boolean.parseBoolean(System.getProperty("benchmark.gcComparison", "true")) && !rows.isEmpty()) {
+            String largest = Integer.toString(((TreeMap<Integer, Row>) rows).lastKey());
+            parallel = run(out, sidecar, "parallelgc", new String[] { largest }, "-XX:+UseParallelGC");
+        }
         double minutes = (System.nanoTime() - started) / 60e9;
         String load = "load average before " + loadBefore + ", after " + loadAverage();
+        Files.writeString(out.resolve("tiering-engine.md"), report(rows.values(), parallel.values(), minutes, load));
+        System.out.println(Files.readString(out.resolve("tiering-engine.md")));
+    }
 
+    /** One JMH run: both modes under G1 (the JVM default), or AverageTime only with {@code collector}. */
+    private static Map<Integer, Row> run(Path out, Path sidecar, String tag, String[] sizes, String collector)
+            throws Exception {
+        String sidecarArg = "-D" + SIDECAR + "=" + sidecar.resolve(tag);
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .include(TieringEngineBenchmark.class.getName() + ".recordSale")
+                .jvmArgsAppend(collector == null ? new String[] { sidecarArg } : new String[] { sidecarArg, collector })
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(true)
+                .output(out.resolve("tiering-engine-jmh-" + tag + ".log").toString());
+        Files.createDirectories(sidecar.resolve(tag));
+        if (collector != null) {
+            options.mode(Mode.AverageTime);
+        }
+        if (sizes != null) {
+            options.param("accounts", sizes);
+        }
         Map<Integer, Row> rows = new TreeMap<>();
-        for (RunResult result : results) {
+        for (RunResult result : new Runner(options.build()).run()) {
             int n = Integer.parseInt(result.getParams().getParam("accounts"));
             Row row = rows.computeIfAbsent(n, Row::new);
             Result<?> primary = result.getPrimaryResult();
@@ -298,8 +317,8 @@ public class TieringEngineBenchmark {
                 row.allocated = secondary(result, "gc.alloc.rate.norm");
                 row.gcCount = secondary(result, "gc.count");
                 row.gcTime = secondary(result, "gc.time");
-                row.setup = read(sidecar.resolve("setup-" + n + "-avgt.properties"));
-                row.run = read(sidecar.resolve("run-" + n + "-avgt.properties"));
+                row.setup = read(sidecar.resolve(tag).resolve("setup-" + n + "-avgt.properties"));
+                row.run = read(sidecar.resolve(tag).resolve("run-" + n + "-avgt.properties"));
             } else if (result.getParams().getMode() == Mode.SampleTime) {
                 Statistics stats = primary.getStatistics();
                 row.p50 = stats.getPercentile(50);
@@ -309,8 +328,7 @@ public class TieringEngineBenchmark {
                 row.samples = stats.getN();
             }
         }
-        Files.writeString(out.resolve("tiering-engine.md"), report(rows.values(), minutes, load));
-        System.out.println(Files.readString(out.resolve("tiering-engine.md")));
+        return rows;
     }
 
     private static double secondary(RunResult result, String suffix) {
