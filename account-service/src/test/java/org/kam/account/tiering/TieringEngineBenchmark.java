@@ -56,10 +56,13 @@ import org.openjdk.jmh.util.Statistics;
  * also retires, on average, one sale from the window and one from its recent half, as in steady
  * state; that cost is inside the measurement.
  *
- * <p>Not part of the test run; run with {@code ./mvnw -B -Pbenchmarks -pl account-service -am verify}.
- * The JUnit test below runs JMH (one fork per parameter and mode, -Xmx2g) and writes
- * {@code account-service/target/benchmarks/tiering-engine.md}. It asserts nothing about speed.
- * {@code -Dbenchmark.accounts=10000,100000} limits the sizes.
+ * <p>Not part of the test run; run with
+ * {@code ./mvnw -B -Pbenchmarks -pl account-service -am verify -Dit.test=TieringEngineBenchmark} (without
+ * {@code -Dit.test} the chassis' outbox benchmark runs too). The JUnit test below runs JMH (one fork
+ * per size and mode, -Xmx2g, G1 as in production), then the largest size once more under ParallelGC
+ * for comparison, and writes {@code account-service/target/benchmarks/tiering-engine.md}. It asserts
+ * nothing about speed. {@code -Dbenchmark.accounts=10000,100000} limits the sizes,
+ * {@code -Dbenchmark.gcComparison=false} skips the ParallelGC run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({ Mode.AverageTime, Mode.SampleTime })
@@ -300,6 +303,11 @@ public class TieringEngineBenchmark {
                 .shouldFailOnError(true)
                 .output(out.resolve("tiering-engine-jmh-" + tag + ".log").toString());
         Files.createDirectories(sidecar.resolve(tag));
+        try (var stale = Files.list(sidecar.resolve(tag))) {
+            for (Path file : (Iterable<Path>) stale::iterator) {
+                Files.delete(file);
+            }
+        }
         if (collector != null) {
             options.mode(Mode.AverageTime);
         }
@@ -346,7 +354,7 @@ public class TieringEngineBenchmark {
         return values;
     }
 
-    private static String report(Collection<Row> rows, double minutes, String load) {
+    private static String report(Collection<Row> rows, Collection<Row> parallel, double minutes, String load) {
         StringBuilder md = new StringBuilder("# Tiering engine: cost of one sale\n\n")
                 .append("`TieringEngine.recordSale` with a year of history already loaded (`load` + `reconcile`); ")
                 .append("the business clock moves on with every sale, so the window's edges retire old sales inside ")
@@ -373,12 +381,21 @@ public class TieringEngineBenchmark {
                 .append("GCs in measurement | GC ms in measurement | p99 samples |\n")
                 .append("|---:|---:|---:|---:|---:|---:|---|---|---:|---:|---:|\n");
         for (Row row : rows) {
-            md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %.0f | %.0f | %,d |\n",
+            md.append(String.format(Locale.ROOT, "| %,d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %,d |\n",
                     row.accounts, row.setup.getProperty("setupSeconds", "?"), row.setup.getProperty("loadSeconds", "?"),
                     row.setup.getProperty("meanClockStepSeconds", "?"),
                     thousands(row.run.getProperty("salesRecorded")), row.run.getProperty("simulatedDays", "?"),
                     row.setup.getProperty("tiersAfterLoad", "?"), row.run.getProperty("tiersAtEnd", "?"),
-                    row.gcCount, row.gcTime, row.samples));
+                    fmt(row.gcCount), fmt(row.gcTime), row.samples));
+        }
+        for (Row row : parallel) {
+            md.append(String.format(Locale.ROOT, "\nSame benchmark at %,d accounts with `-XX:+UseParallelGC` (no concurrent "
+                    + "card refinement; AverageTime only): **%.2f ± %.2f µs/sale**, %.0f B/sale allocated, load + reconcile "
+                    + "%s s, heap %s bytes/account, %s GCs (%s ms) in the measurement. The difference from the G1 row "
+                    + "is the price of G1's post-write barrier and concurrent refinement for the ranking's pointer "
+                    + "stores (see `tiering-engine-jmh-*.log`).\n",
+                    row.accounts, row.average, row.averageError, row.allocated, row.setup.getProperty("loadSeconds", "?"),
+                    thousands(row.setup.getProperty("heapBytesPerAccount")), fmt(row.gcCount), fmt(row.gcTime)));
         }
         Runtime runtime = Runtime.getRuntime();
         md.append("\nMachine: ").append(runtime.availableProcessors()).append(" cores")
@@ -389,10 +406,15 @@ public class TieringEngineBenchmark {
                 .append("per size and mode (AverageTime, SampleTime). Whole run: ")
                 .append(String.format(Locale.ROOT, "%.1f", minutes)).append(" min; ").append(load)
                 .append(" (the machine is shared: other builds running at the same time make the numbers worse).\n\n")
-                .append("Reproduce: `./mvnw -B -Pbenchmarks -pl account-service -am verify` ")
-                .append("(add `-Dbenchmark.accounts=10000` for one size). JMH's own output: ")
-                .append("`account-service/target/benchmarks/tiering-engine-jmh.log`.\n");
+                .append("Reproduce: `./mvnw -B -Pbenchmarks -pl account-service -am verify -Dit.test=TieringEngineBenchmark` ")
+                .append("(`-Dit.test` keeps the chassis' outbox benchmark out; add `-Dbenchmark.accounts=10000` for one size, ")
+                .append("`-Dbenchmark.gcComparison=false` to skip the ParallelGC run). JMH's own output: ")
+                .append("`account-service/target/benchmarks/tiering-engine-jmh-g1.log` and `-parallelgc.log`.\n");
         return md.toString();
+    }
+
+    private static String fmt(double value) {
+        return Double.isNaN(value) ? "0" : String.format(Locale.ROOT, "%.0f", value);
     }
 
     private static String thousands(String number) {

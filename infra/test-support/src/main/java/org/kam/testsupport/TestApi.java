@@ -42,6 +42,16 @@ public final class TestApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Streams a file as the request body, e.g. a large CSV upload. */
+    public Response uploadFile(String path, String contentType, java.nio.file.Path file, String... roles) {
+        try {
+            return send(request(path, roles).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)));
+        } catch (java.io.FileNotFoundException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     public Response put(String path, String json, String... roles) {
         return send(request(path, roles).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
