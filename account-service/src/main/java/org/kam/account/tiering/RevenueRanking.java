@@ -79,26 +79,9 @@ final class RevenueRanking {
         throw new IndexOutOfBoundsException(index);
     }
 
-    /** Zero-based rank of a ranked account. */
-    int rankOf(AccountState account) {
+    /** Where a ranked account stands: its zero-based rank and the revenue of the accounts above it. */
+    Standing standingOf(AccountState account) {
         int rank = 0;
-        AccountState node = root;
-        while (node != null) {
-            int c = compare(account.revenue, account.id, node);
-            if (c < 0) {
-                node = node.left;
-            } else if (c == 0) {
-                return rank + size(node.left);
-            } else {
-                rank += size(node.left) + 1;
-                node = node.right;
-            }
-        }
-        throw new IllegalStateException(account.id + " is not ranked");
-    }
-
-    /** Revenue of the accounts ranked above {@code account}. */
-    long revenueBefore(AccountState account) {
         long before = 0;
         AccountState node = root;
         while (node != null) {
@@ -106,13 +89,17 @@ final class RevenueRanking {
             if (c < 0) {
                 node = node.left;
             } else if (c == 0) {
-                return before + sum(node.left);
+                return new Standing(rank + size(node.left), before + sum(node.left));
             } else {
+                rank += size(node.left) + 1;
                 before += sum(node.left) + node.revenue;
                 node = node.right;
             }
         }
         throw new IllegalStateException(account.id + " is not ranked");
+    }
+
+    record Standing(int rank, long revenueBefore) {
     }
 
     /** Revenue of the top {@code count} accounts. */

@@ -205,8 +205,9 @@ public final class TieringEngine {
             return null;
         }
         long total = ranking.total();
-        Integer rank = account.ranked ? ranking.rankOf(account) + 1 : null;
-        Long before = account.ranked ? ranking.revenueBefore(account) : null;
+        RevenueRanking.Standing standing = account.ranked ? ranking.standingOf(account) : null;
+        Integer rank = standing == null ? null : standing.rank() + 1;
+        Long before = standing == null ? null : standing.revenueBefore();
         Integer keyCount = keyBoundary == null ? 0 : ranking.countBelowCut(this::belowCut);
         BigDecimal median = medianTimesTwo == NO_MEDIAN ? null
                 : Money.toDecimal(medianTimesTwo).divide(BigDecimal.valueOf(2));
