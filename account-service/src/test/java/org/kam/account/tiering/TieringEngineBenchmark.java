@@ -245,13 +245,10 @@ public class TieringEngineBenchmark {
     }
 
     private static long usedHeapAfterGc() {
+        // System.gc() is a blocking full collection here (no -XX:+ExplicitGCInvokesConcurrent);
+        // a few in a row let finalisable and weakly reachable objects go too.
         for (int i = 0; i < 3; i++) {
             System.gc();
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
