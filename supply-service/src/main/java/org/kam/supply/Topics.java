@@ -19,9 +19,16 @@ public class Topics {
     public static final String ACCOUNT_TIERS = "kam.account-tiers.v1";
     /** {@code ReservationChanged}, keyed by account id; published here. */
     public static final String RESERVATIONS = "kam.reservations.v1";
+    /** {@code StockChanged} and {@code SupplyExpected}, keyed by SKU; published here. */
+    public static final String STOCK = "kam.stock.v1";
 
     @Bean
     NewTopic reservationsTopic() {
         return TopicBuilder.name(RESERVATIONS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic stockTopic() {
+        return TopicBuilder.name(STOCK).partitions(3).build();
     }
 }

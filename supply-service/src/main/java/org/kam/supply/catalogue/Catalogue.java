@@ -2,28 +2,63 @@ package org.kam.supply.catalogue;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import org.kam.chassis.messaging.InvalidEventException;
+import org.kam.chassis.outbox.Outbox;
+import org.kam.chassis.web.ConflictException;
+import org.kam.chassis.web.NotFoundException;
+import org.kam.supply.Topics;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Products and their stock on hand. */
+/**
+ * Products, warehouses, the stock of each product in each warehouse, and the supply on its way.
+ *
+ * <p>Every stock change first locks the product's row, so changes of one SKU in different
+ * warehouses run one after the other and {@code product.on_hand} is always the sum of the
+ * warehouses' stock. It then announces {@link StockChanged} in the same transaction, so protections
+ * follow the new total atomically, and appends {@code StockChanged} to kam.stock.v1 through the outbox.
+ */
 @Service
 public class Catalogue {
 
+    /** Where stock set without naming a warehouse goes (created by the V2 migration). */
+    public static final String DEFAULT_WAREHOUSE = "MAIN";
+
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final Outbox outbox;
+    private final Clock clock;
 
-    Catalogue(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    Catalogue(JdbcTemplate jdbc, ApplicationEventPublisher events, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         this.events = events;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     public Optional<Product> find(String sku) {
         return jdbc.query("select * from product where sku = ?", Catalogue::product, sku).stream().findFirst();
+    }
+
+    /** The product with its stock per warehouse and the supply still expected, soonest first. */
+    public Optional<ProductView> view(String sku) {
+        return find(sku).map(p -> new ProductView(p.sku(), p.name(), p.productLine(), p.technical(), p.onHand(),
+                p.updatedAt(),
+                jdbc.query("select warehouse_id, on_hand from stock where sku = ? order by warehouse_id",
+                        (rs, i) -> new ProductView.WarehouseStock(rs.getString(1), rs.getInt(2)), sku),
+                jdbc.query("""
+                        select * from incoming_supply where sku = ? and status = 'EXPECTED'
+                        order by due_on, created_at, id""", Catalogue::supply, sku)));
     }
 
     public List<Product> list(int page, int size) {
@@ -32,26 +67,161 @@ public class Catalogue {
     }
 
     /**
-     * Creates or updates a product and sets its stock on hand; true when it was created. Announces
-     * {@link StockChanged} in the same transaction, so protections follow the new stock atomically.
+     * Creates or updates a product and sets its stock in the {@link #DEFAULT_WAREHOUSE}; true when
+     * it was created. Stock in other warehouses is left as it is.
      */
     @Transactional
-    public boolean save(String sku, String name, String productLine, int onHand) {
+    public boolean save(String sku, String name, String productLine, boolean technical, int onHand) {
         if (onHand < 0) {
-            throw new IllegalArgumentException("onHand must be 0 or more, was " + onHand);
+            throw new InvalidEventException("onHand", "must be 0 or more, was " + onHand);
         }
         Boolean created = jdbc.queryForObject("""
-                insert into product (sku, name, product_line, on_hand) values (?, ?, ?, ?)
+                insert into product (sku, name, product_line, technical, on_hand) values (?, ?, ?, ?, 0)
                 on conflict (sku) do update
-                   set name = excluded.name, product_line = excluded.product_line, on_hand = excluded.on_hand,
+                   set name = excluded.name, product_line = excluded.product_line, technical = excluded.technical,
                        updated_at = now()
-                returning (xmax = 0)""", Boolean.class, sku, name, productLine, onHand);
-        events.publishEvent(new StockChanged(sku, onHand));
+                returning (xmax = 0)""", Boolean.class, sku, name, productLine, technical);
+        setStock(sku, DEFAULT_WAREHOUSE, onHand);
         return Boolean.TRUE.equals(created);
+    }
+
+    /** Sets the units of {@code sku} on hand in one warehouse, as counted. */
+    @Transactional
+    public void setStock(String sku, String warehouseId, int onHand) {
+        if (onHand < 0) {
+            throw new InvalidEventException("onHand", "must be 0 or more, was " + onHand);
+        }
+        lockProduct(sku);
+        requireWarehouse(warehouseId);
+        jdbc.update("""
+                insert into stock (sku, warehouse_id, on_hand) values (?, ?, ?)
+                on conflict (sku, warehouse_id) do update set on_hand = excluded.on_hand, updated_at = now()""",
+                sku, warehouseId, onHand);
+        stockChanged(sku, warehouseId, StockCause.ADJUSTED);
+    }
+
+    // --- warehouses -------------------------------------------------------------------------------
+
+    /** Creates or renames a warehouse; true when it was created. */
+    @Transactional
+    public boolean saveWarehouse(String id, String name, String region) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                insert into warehouse (id, name, region) values (?, ?, ?)
+                on conflict (id) do update set name = excluded.name, region = excluded.region, updated_at = now()
+                returning (xmax = 0)""", Boolean.class, id, name, region));
+    }
+
+    public Optional<Warehouse> warehouse(String id) {
+        return jdbc.query("select * from warehouse where id = ?", Catalogue::warehouse, id).stream().findFirst();
+    }
+
+    public List<Warehouse> warehouses() {
+        return jdbc.query("select * from warehouse order by id", Catalogue::warehouse);
+    }
+
+    // --- incoming supply --------------------------------------------------------------------------
+
+    /** Stores supply on its way and announces it as {@code SupplyExpected}. */
+    @Transactional
+    public IncomingSupply expect(NewSupply supply) {
+        if (find(supply.sku()).isEmpty()) {
+            throw new InvalidEventException("sku", "no product " + supply.sku());
+        }
+        if (warehouse(supply.warehouseId()).isEmpty()) {
+            throw new InvalidEventException("warehouseId", "no warehouse " + supply.warehouseId());
+        }
+        supply.check(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                insert into incoming_supply (id, kind, sku, warehouse_id, quantity, due_on, status)
+                values (?, ?, ?, ?, ?, ?, 'EXPECTED')""",
+                id, supply.kind().name(), supply.sku(), supply.warehouseId(), supply.quantity(), supply.dueOn());
+        SupplyExpected event = new SupplyExpected(UUID.randomUUID(), clock.instant(), id, supply.kind(), supply.sku(),
+                supply.warehouseId(), supply.quantity(), supply.dueOn());
+        outbox.append(event.eventId(), Topics.STOCK, supply.sku(), "SupplyExpected", event);
+        return findSupply(id).orElseThrow();
+    }
+
+    public Optional<IncomingSupply> findSupply(UUID id) {
+        return jdbc.query("select * from incoming_supply where id = ?", Catalogue::supply, id).stream().findFirst();
+    }
+
+    /** Supply of every status, optionally of one SKU, soonest due first. */
+    public List<IncomingSupply> incoming(String sku, int page, int size) {
+        return jdbc.query("""
+                select * from incoming_supply where (?::text is null or sku = ?)
+                order by due_on, created_at, id limit ? offset ?""", Catalogue::supply,
+                sku, sku, size, (long) page * size);
+    }
+
+    /**
+     * Books supply as arrived: its quantity joins its warehouse's stock, and protections are
+     * re-shared as for any stock change. Supply that is not EXPECTED any more is refused, so it is
+     * never counted twice.
+     */
+    @Transactional
+    public IncomingSupply receive(UUID id) {
+        IncomingSupply supply = findSupply(id).orElseThrow(() -> new NotFoundException("No incoming supply " + id));
+        lockProduct(supply.sku());
+        // Decided under the product lock and by the update itself: of two concurrent receipts, one wins.
+        int received = jdbc.update("""
+                update incoming_supply set status = 'RECEIVED', received_at = ?
+                where id = ? and status = 'EXPECTED'""", Timestamp.from(clock.instant()), id);
+        if (received == 0) {
+            throw new ConflictException("Incoming supply " + id + " is " + findSupply(id).orElseThrow().status()
+                    + ", not EXPECTED");
+        }
+        jdbc.update("""
+                insert into stock (sku, warehouse_id, on_hand) values (?, ?, ?)
+                on conflict (sku, warehouse_id) do update set on_hand = stock.on_hand + excluded.on_hand,
+                                                              updated_at = now()""",
+                supply.sku(), supply.warehouseId(), supply.quantity());
+        stockChanged(supply.sku(), supply.warehouseId(), StockCause.RECEIVED);
+        return findSupply(id).orElseThrow();
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------
+
+    private void lockProduct(String sku) {
+        if (jdbc.queryForList("select sku from product where sku = ? for update", String.class, sku).isEmpty()) {
+            throw new NotFoundException("No product " + sku);
+        }
+    }
+
+    private void requireWarehouse(String warehouseId) {
+        if (warehouse(warehouseId).isEmpty()) {
+            throw new NotFoundException("No warehouse " + warehouseId);
+        }
+    }
+
+    /** Recomputes the SKU's total, tells protections, and publishes the change; the product is locked. */
+    private void stockChanged(String sku, String warehouseId, StockCause cause) {
+        Integer skuOnHand = jdbc.queryForObject("""
+                update product set on_hand = (select coalesce(sum(on_hand), 0) from stock where sku = ?), updated_at = now()
+                where sku = ? returning on_hand""", Integer.class, sku, sku);
+        Integer onHand = jdbc.queryForObject("select on_hand from stock where sku = ? and warehouse_id = ?",
+                Integer.class, sku, warehouseId);
+        events.publishEvent(new StockChanged(sku, skuOnHand));
+        StockLevelChanged event = new StockLevelChanged(UUID.randomUUID(), clock.instant(), sku, warehouseId, onHand,
+                skuOnHand, cause);
+        outbox.append(event.eventId(), Topics.STOCK, sku, "StockChanged", event);
     }
 
     private static Product product(ResultSet rs, int row) throws SQLException {
         return new Product(rs.getString("sku"), rs.getString("name"), rs.getString("product_line"),
-                rs.getInt("on_hand"), rs.getTimestamp("updated_at").toInstant());
+                rs.getBoolean("technical"), rs.getInt("on_hand"), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static Warehouse warehouse(ResultSet rs, int row) throws SQLException {
+        return new Warehouse(rs.getString("id"), rs.getString("name"), rs.getString("region"),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static IncomingSupply supply(ResultSet rs, int row) throws SQLException {
+        Timestamp receivedAt = rs.getTimestamp("received_at");
+        return new IncomingSupply(rs.getObject("id", UUID.class), SupplyKind.valueOf(rs.getString("kind")),
+                rs.getString("sku"), rs.getString("warehouse_id"), rs.getInt("quantity"),
+                rs.getObject("due_on", LocalDate.class), SupplyStatus.valueOf(rs.getString("status")),
+                rs.getTimestamp("created_at").toInstant(), receivedAt == null ? null : receivedAt.toInstant());
     }
 }

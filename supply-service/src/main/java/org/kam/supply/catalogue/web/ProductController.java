@@ -5,6 +5,7 @@ import java.util.List;
 import org.kam.chassis.web.NotFoundException;
 import org.kam.supply.catalogue.Catalogue;
 import org.kam.supply.catalogue.Product;
+import org.kam.supply.catalogue.ProductView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -41,20 +42,38 @@ class ProductController {
         return catalogue.list(page, size);
     }
 
+    /** The product with its stock per warehouse and the supply still expected. */
     @GetMapping("/{sku}")
-    Product get(@PathVariable String sku) {
-        return catalogue.find(sku).orElseThrow(() -> new NotFoundException("No product " + sku));
+    ProductView get(@PathVariable String sku) {
+        return catalogue.view(sku).orElseThrow(() -> new NotFoundException("No product " + sku));
     }
 
-    /** Sets a product's master data and its stock on hand; protections follow the new stock. */
+    /**
+     * Sets a product's master data and its stock in the default warehouse (MAIN), as before
+     * warehouses existed; protections follow the new stock. {@code technical} left out means false.
+     */
     @PutMapping("/{sku}")
     @PreAuthorize("hasAnyRole('SUPPLY', 'ADMIN')")
-    ResponseEntity<Product> save(@PathVariable @Size(max = 64) String sku, @Valid @RequestBody ProductDetails details) {
-        boolean created = catalogue.save(sku, details.name(), details.productLine(), details.onHand());
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(catalogue.find(sku).orElseThrow());
+    ResponseEntity<ProductView> save(@PathVariable @Size(max = 64) String sku,
+            @Valid @RequestBody ProductDetails details) {
+        boolean created = catalogue.save(sku, details.name(), details.productLine(),
+                Boolean.TRUE.equals(details.technical()), details.onHand());
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(catalogue.view(sku).orElseThrow());
+    }
+
+    /** Sets the units on hand of a product in one warehouse; protections follow the SKU's new total. */
+    @PutMapping("/{sku}/stock/{warehouseId}")
+    @PreAuthorize("hasAnyRole('SUPPLY', 'ADMIN')")
+    ProductView setStock(@PathVariable String sku, @PathVariable String warehouseId,
+            @Valid @RequestBody StockLevel stock) {
+        catalogue.setStock(sku, warehouseId, stock.onHand());
+        return catalogue.view(sku).orElseThrow();
     }
 
     record ProductDetails(@NotBlank @Size(max = 200) String name, @Size(max = 100) String productLine,
-            @NotNull @Min(0) Integer onHand) {
+            Boolean technical, @NotNull @Min(0) Integer onHand) {
+    }
+
+    record StockLevel(@NotNull @Min(0) Integer onHand) {
     }
 }

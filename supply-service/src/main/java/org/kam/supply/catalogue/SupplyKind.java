@@ -1,0 +1,5 @@
+package org.kam.supply.catalogue;
+
+public enum SupplyKind {
+    PRODUCTION_ORDER, SHIPMENT
+}

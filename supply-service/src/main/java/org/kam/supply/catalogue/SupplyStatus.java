@@ -1,0 +1,5 @@
+package org.kam.supply.catalogue;
+
+public enum SupplyStatus {
+    EXPECTED, RECEIVED, CANCELLED
+}
