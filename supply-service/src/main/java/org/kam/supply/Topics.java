@@ -21,6 +21,11 @@ public class Topics {
     public static final String RESERVATIONS = "kam.reservations.v1";
     /** {@code StockChanged} and {@code SupplyExpected}, keyed by SKU; published here. */
     public static final String STOCK = "kam.stock.v1";
+    /**
+     * News for planners and other services, keyed by SKU: {@code KeyAccountStockOut},
+     * {@code ShortageRisk}, {@code ProductionRequested}, {@code TransportRequested}; published here.
+     */
+    public static final String SUPPLY_SIGNALS = "kam.supply-signals.v1";
 
     @Bean
     NewTopic reservationsTopic() {
@@ -30,5 +35,10 @@ public class Topics {
     @Bean
     NewTopic stockTopic() {
         return TopicBuilder.name(STOCK).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic supplySignalsTopic() {
+        return TopicBuilder.name(SUPPLY_SIGNALS).partitions(3).build();
     }
 }
