@@ -4,44 +4,57 @@ import java.time.Clock;
 import java.util.List;
 
 import org.kam.chassis.messaging.InvalidEventException;
+import org.kam.supply.allocation.SkuPosition.Backorder;
 import org.kam.supply.reservation.Tier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * "What would this order get?" — a dry run of {@link SkuPosition} on the SKU's current stock and
- * protections, with the buyer's current tier. Nothing is stored or published.
+ * "What would this do?" — a dry run of {@link SkuPosition} on a copy of the SKU's current stock,
+ * protections and backorders: an order with the buyer's current tier, or an arrival of stock.
+ * Nothing is stored or published.
  */
 @Service
 public class AllocationPreview {
 
-    private final JdbcTemplate jdbc;
+    private final Orders orders;
     private final Clock clock;
 
-    AllocationPreview(JdbcTemplate jdbc, Clock clock) {
-        this.jdbc = jdbc;
+    AllocationPreview(Orders orders, Clock clock) {
+        this.orders = orders;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public Preview order(String sku, String accountId, int quantity) {
-        List<Integer> onHand = jdbc.queryForList("select on_hand from product where sku = ?", Integer.class, sku);
-        if (onHand.isEmpty()) {
-            throw new InvalidEventException("sku", "no product " + sku);
-        }
-        SkuPosition position = new SkuPosition(sku, onHand.get(0));
-        // Oldest protections first, as they were granted.
-        jdbc.query("select account_id, reserved from reservation where sku = ? and reserved > 0 order by created_at, account_id",
-                rs -> {
-                    position.protect(rs.getString(1), rs.getInt(2));
-                }, sku);
-        Tier tier = jdbc.queryForList("select tier from account_tier where account_id = ?", String.class, accountId)
-                .stream().findFirst().map(Tier::valueOf).orElse(Tier.REGULAR);
+        SkuPosition position = position(sku);
+        Tier tier = orders.tierOf(accountId);
         Snapshot before = Snapshot.of(position, accountId);
         Allocation allocation = position.copy().order(new Order("preview", accountId, tier, quantity, clock.instant()));
         return new Preview(sku, accountId, tier, quantity, allocation.fromProtection(), allocation.fromFreeStock(),
                 allocation.backordered(), allocation.isKeyAccountStockOut(), before);
+    }
+
+    /** What {@code units} arriving now would do: which waiting orders they serve, what protections get. */
+    @Transactional(readOnly = true)
+    public ArrivalPreview arrival(String sku, int units) {
+        SkuPosition position = position(sku);
+        SkuPosition after = position.copy();
+        List<Allocation> served = after.receive(units);
+        List<ProtectionAfter> protections = after.protections().entrySet().stream()
+                .map(e -> new ProtectionAfter(e.getKey(), e.getValue().requested(),
+                        position.protectedFor(e.getKey()), e.getValue().reserved()))
+                .filter(p -> p.reservedBefore() != p.reservedAfter())
+                .sorted(java.util.Comparator.comparing(ProtectionAfter::accountId))
+                .toList();
+        return new ArrivalPreview(sku, units, position.onHand(), position.backorderedUnits(), served.stream()
+                .map(a -> new Served(a.orderId(), a.accountId(), a.tier(), a.fromProtection(), a.fromFreeStock(),
+                        a.backordered()))
+                .toList(), protections, after.onHand(), after.freeStock(), after.backorderedUnits(), after.backorders());
+    }
+
+    private SkuPosition position(String sku) {
+        return orders.position(sku).orElseThrow(() -> new InvalidEventException("sku", "no product " + sku));
     }
 
     /** The stock the order would meet. */
@@ -54,5 +67,19 @@ public class AllocationPreview {
 
     public record Preview(String sku, String accountId, Tier tier, int quantity, int fromProtection, int fromFreeStock,
             int backordered, boolean keyAccountStockOut, Snapshot stock) {
+    }
+
+    /** One waiting order the arrival would serve, and what it would still be owed. */
+    public record Served(String orderId, String accountId, Tier tier, int fromProtection, int fromFreeStock,
+            int stillOwed) {
+    }
+
+    /** A protection the arrival would fill. */
+    public record ProtectionAfter(String accountId, int requested, int reservedBefore, int reservedAfter) {
+    }
+
+    public record ArrivalPreview(String sku, int arriving, int onHandBefore, int backorderedBefore, List<Served> served,
+            List<ProtectionAfter> protections, int onHandAfter, int freeStockAfter, int backorderedAfter,
+            List<Backorder> stillWaiting) {
     }
 }

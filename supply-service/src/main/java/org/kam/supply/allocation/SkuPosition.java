@@ -3,7 +3,7 @@ package org.kam.supply.allocation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -21,6 +21,12 @@ import org.kam.supply.reservation.Tier;
  * Invariants, whatever happens: units on hand never go below zero, protections never exceed the
  * units on hand, and every order's served plus backordered units equal its quantity.
  *
+ * <p>A protection has a target ({@code requested}, sized from the account's forecast) and the units
+ * it holds now ({@code reserved}, at most what stock allows). When supply arrives, protections are
+ * filled first, in the order they were granted, because stock protected for key accounts is the
+ * point of protecting it; then backorders are served, each from its buyer's own protection first,
+ * then from free stock; what is left tops protections up again.
+ *
  * <p>Plain and mutable; {@link #copy()} gives the position a dry run ("what would this do?") can
  * play on without changing the real one.
  */
@@ -33,7 +39,8 @@ public final class SkuPosition {
 
     private final String sku;
     private int onHand;
-    private final Map<String, Integer> protectedFor = new HashMap<>();
+    /** In the order protections are filled: the order they were granted. */
+    private final Map<String, Holding> protections = new LinkedHashMap<>();
     private final TreeSet<Backorder> backorders = new TreeSet<>(PRIORITY);
 
     public SkuPosition(String sku, int onHand) {
@@ -53,11 +60,13 @@ public final class SkuPosition {
     }
 
     public int protectedUnits() {
-        return protectedFor.values().stream().mapToInt(Integer::intValue).sum();
+        return protections.values().stream().mapToInt(Holding::reserved).sum();
     }
 
+    /** Units held for the account now. */
     public int protectedFor(String accountId) {
-        return protectedFor.getOrDefault(accountId, 0);
+        Holding holding = protections.get(accountId);
+        return holding == null ? 0 : holding.reserved();
     }
 
     public int freeStock() {
@@ -73,6 +82,11 @@ public final class SkuPosition {
         return List.copyOf(backorders);
     }
 
+    /** Each protection's target and holding, in the order protections are filled. */
+    public Map<String, Holding> protections() {
+        return Map.copyOf(protections);
+    }
+
     /**
      * Protects {@code units} for an account, at most what is on hand and not protected for others;
      * returns the units actually protected.
@@ -83,22 +97,34 @@ public final class SkuPosition {
         }
         int available = onHand - (protectedUnits() - protectedFor(accountId));
         int granted = Math.min(units, available);
-        if (granted == 0) {
-            protectedFor.remove(accountId);
+        if (units == 0) {
+            protections.remove(accountId);
         } else {
-            protectedFor.put(accountId, granted);
+            protections.put(accountId, new Holding(units, granted));
         }
         return granted;
     }
 
+    /**
+     * A protection as it stands (loaded, not decided here): {@code requested} wanted, {@code reserved}
+     * held. Protections are filled in the order they are added.
+     */
+    public void hold(String accountId, int requested, int reserved) {
+        Holding holding = new Holding(requested, reserved);
+        if (reserved > onHand - (protectedUnits() - protectedFor(accountId))) {
+            throw new IllegalArgumentException("protections exceed the " + onHand + " units on hand");
+        }
+        protections.put(accountId, holding);
+    }
+
+    /** An order, or what is left of it, already waiting (loaded, not decided here). */
+    public void owe(Backorder backorder) {
+        backorders.add(backorder);
+    }
+
     /** Serves an order now: own protection first, then free stock; the rest waits as a backorder. */
     public Allocation order(Order order) {
-        int fromProtection = Math.min(order.quantity(), protectedFor(order.accountId()));
-        if (fromProtection > 0) {
-            protectedFor.merge(order.accountId(), -fromProtection, Integer::sum);
-            protectedFor.remove(order.accountId(), 0);
-            onHand -= fromProtection;
-        }
+        int fromProtection = takeFromProtection(order.accountId(), order.quantity());
         int fromFree = Math.min(order.quantity() - fromProtection, freeStock());
         onHand -= fromFree;
         int owed = order.quantity() - fromProtection - fromFree;
@@ -108,22 +134,40 @@ public final class SkuPosition {
         return new Allocation(order.orderId(), order.accountId(), order.tier(), fromProtection, fromFree, owed);
     }
 
-    /** Supply arrived: backorders are served from the free stock in priority order, partly if need be. */
+    /**
+     * Supply arrived: protections are filled, then backorders served in priority order (each from
+     * its buyer's protection, then free stock, partly if need be), then protections topped up.
+     */
     public List<Allocation> receive(int units) {
         if (units < 0) {
             throw new IllegalArgumentException("units must be 0 or more, was " + units);
         }
         onHand += units;
+        fillProtections();
+        List<Allocation> served = serveBackorders();
+        fillProtections();
+        return served;
+    }
+
+    /**
+     * Serves waiting orders from what is there now, KEY first, then POTENTIAL, then REGULAR, then by
+     * order time: each from its buyer's own protection first, then from free stock.
+     */
+    public List<Allocation> serveBackorders() {
         List<Allocation> served = new ArrayList<>();
-        while (!backorders.isEmpty() && freeStock() > 0) {
-            Backorder next = backorders.pollFirst();
-            int granted = Math.min(next.quantity(), freeStock());
-            onHand -= granted;
-            int stillOwed = next.quantity() - granted;
+        for (Backorder next : List.copyOf(backorders)) {
+            int fromProtection = takeFromProtection(next.accountId(), next.quantity());
+            int fromFree = Math.min(next.quantity() - fromProtection, freeStock());
+            if (fromProtection + fromFree == 0) {
+                continue;
+            }
+            onHand -= fromFree;
+            backorders.remove(next);
+            int stillOwed = next.quantity() - fromProtection - fromFree;
             if (stillOwed > 0) {
                 backorders.add(new Backorder(next.orderId(), next.accountId(), next.tier(), stillOwed, next.orderedAt()));
             }
-            served.add(new Allocation(next.orderId(), next.accountId(), next.tier(), 0, granted, stillOwed));
+            served.add(new Allocation(next.orderId(), next.accountId(), next.tier(), fromProtection, fromFree, stillOwed));
         }
         return served;
     }
@@ -131,9 +175,40 @@ public final class SkuPosition {
     /** The same position, to try an order or an arrival on without changing this one. */
     public SkuPosition copy() {
         SkuPosition copy = new SkuPosition(sku, onHand);
-        copy.protectedFor.putAll(protectedFor);
+        copy.protections.putAll(protections);
         copy.backorders.addAll(backorders);
         return copy;
+    }
+
+    private int takeFromProtection(String accountId, int wanted) {
+        Holding holding = protections.get(accountId);
+        if (holding == null) {
+            return 0;
+        }
+        int taken = Math.min(wanted, holding.reserved());
+        protections.put(accountId, new Holding(holding.requested(), holding.reserved() - taken));
+        onHand -= taken;
+        return taken;
+    }
+
+    /** Gives free stock to protections short of their target, in the order they were granted. */
+    private void fillProtections() {
+        for (Map.Entry<String, Holding> entry : protections.entrySet()) {
+            Holding holding = entry.getValue();
+            int add = Math.min(holding.requested() - holding.reserved(), freeStock());
+            if (add > 0) {
+                entry.setValue(new Holding(holding.requested(), holding.reserved() + add));
+            }
+        }
+    }
+
+    /** A protection: units wanted ({@code requested}) and units held now ({@code reserved}). */
+    public record Holding(int requested, int reserved) {
+        public Holding {
+            if (reserved < 0 || requested < 0) {
+                throw new IllegalArgumentException("requested and reserved must be 0 or more");
+            }
+        }
     }
 
     /** An order, or what is left of it, waiting for supply. */

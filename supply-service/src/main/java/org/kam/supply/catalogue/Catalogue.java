@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -97,7 +98,60 @@ public class Catalogue {
                 insert into stock (sku, warehouse_id, on_hand) values (?, ?, ?)
                 on conflict (sku, warehouse_id) do update set on_hand = excluded.on_hand, updated_at = now()""",
                 sku, warehouseId, onHand);
+        // A count includes every sale shipped before it: those sales must not take stock again.
+        jdbc.update("update product set counted_at = ? where sku = ?", Timestamp.from(clock.instant()), sku);
         stockChanged(sku, warehouseId, StockCause.ADJUSTED);
+    }
+
+    // --- allocation -------------------------------------------------------------------------------
+
+    /**
+     * Locks the product's stock for an allocation until the transaction ends; empty when the SKU is
+     * not a catalogue product (a service, a made-to-order item), which has no stock to allocate.
+     */
+    public Optional<StockCount> lockForAllocation(String sku) {
+        return jdbc.query("select on_hand, counted_at from product where sku = ? for update", (rs, i) -> {
+            Timestamp countedAt = rs.getTimestamp("counted_at");
+            return new StockCount(rs.getInt("on_hand"), countedAt == null ? null : countedAt.toInstant());
+        }, sku).stream().findFirst();
+    }
+
+    /**
+     * Takes {@code units} sold out of the SKU's stock, from the warehouses holding most first (a sale
+     * does not name a warehouse), and publishes each warehouse's new level; returns the SKU's new
+     * total. The product must be locked ({@link #lockForAllocation}) and hold the units: allocation
+     * decided that they exist. Protections are not told here: the allocation that took the units
+     * settles them itself.
+     */
+    public int take(String sku, int units) {
+        if (units <= 0) {
+            return jdbc.queryForObject("select on_hand from product where sku = ?", Integer.class, sku);
+        }
+        int left = units;
+        List<ProductView.WarehouseStock> stocked = jdbc.query("""
+                select warehouse_id, on_hand from stock where sku = ? and on_hand > 0
+                order by on_hand desc, warehouse_id""",
+                (rs, i) -> new ProductView.WarehouseStock(rs.getString(1), rs.getInt(2)), sku);
+        List<String> touched = new ArrayList<>();
+        for (ProductView.WarehouseStock stock : stocked) {
+            if (left == 0) {
+                break;
+            }
+            int taken = Math.min(left, stock.onHand());
+            jdbc.update("update stock set on_hand = on_hand - ?, updated_at = now() where sku = ? and warehouse_id = ?",
+                    taken, sku, stock.warehouseId());
+            touched.add(stock.warehouseId());
+            left -= taken;
+        }
+        if (left > 0) {
+            throw new IllegalStateException("Allocation took " + units + " units of " + sku + " but only "
+                    + (units - left) + " are on hand");
+        }
+        int skuOnHand = 0;
+        for (String warehouseId : touched) {
+            skuOnHand = publishLevel(sku, warehouseId, StockCause.SOLD);
+        }
+        return skuOnHand;
     }
 
     // --- warehouses -------------------------------------------------------------------------------
@@ -194,17 +248,23 @@ public class Catalogue {
         }
     }
 
-    /** Recomputes the SKU's total, tells protections, and publishes the change; the product is locked. */
+    /** Recomputes the SKU's total, tells protections and allocation, and publishes the change; the product is locked. */
     private void stockChanged(String sku, String warehouseId, StockCause cause) {
+        int skuOnHand = publishLevel(sku, warehouseId, cause);
+        events.publishEvent(new StockChanged(sku, skuOnHand));
+    }
+
+    /** Recomputes the SKU's total and appends the warehouse's new level to kam.stock.v1; returns the total. */
+    private int publishLevel(String sku, String warehouseId, StockCause cause) {
         Integer skuOnHand = jdbc.queryForObject("""
                 update product set on_hand = (select coalesce(sum(on_hand), 0) from stock where sku = ?), updated_at = now()
                 where sku = ? returning on_hand""", Integer.class, sku, sku);
         Integer onHand = jdbc.queryForObject("select on_hand from stock where sku = ? and warehouse_id = ?",
                 Integer.class, sku, warehouseId);
-        events.publishEvent(new StockChanged(sku, skuOnHand));
         StockLevelChanged event = new StockLevelChanged(UUID.randomUUID(), clock.instant(), sku, warehouseId, onHand,
                 skuOnHand, cause);
         outbox.append(event.eventId(), Topics.STOCK, sku, "StockChanged", event);
+        return skuOnHand;
     }
 
     private static Product product(ResultSet rs, int row) throws SQLException {

@@ -15,7 +15,6 @@ import org.kam.supply.Topics;
 import org.kam.supply.catalogue.StockChanged;
 import org.kam.supply.reservation.ProtectionRule.Holding;
 import org.kam.supply.reservation.ProtectionRule.Purchase;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -39,7 +38,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Service
 public class Protections {
 
-    static final String SALES_CONSUMER = "supply-service.sales";
     static final String TIERS_CONSUMER = "supply-service.account-tiers";
 
     private static final int ACCOUNT_LOCKS = 0x6b61_6163; // "ka" "ac"
@@ -69,13 +67,12 @@ public class Protections {
                 .description("Units key accounts should have protected that stock does not cover").register(meters);
     }
 
-    /** Stores a sale once; a sale of a KEY account re-sizes its protections. */
-    @Transactional
+    /**
+     * Stores a sale delivered for the first time (the caller checked the inbox and holds the
+     * account's lock); a sale of a KEY account re-sizes its protections.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void recordSale(SaleLine sale) {
-        if (!inbox.firstDelivery(SALES_CONSUMER, sale.eventId())) {
-            return;
-        }
-        lockAccount(sale.accountId());
         jdbc.update("""
                 insert into sale_line (event_id, account_id, sku, quantity, occurred_at) values (?, ?, ?, ?, ?)
                 on conflict (event_id) do nothing""",
@@ -114,12 +111,32 @@ public class Protections {
         }
     }
 
-    /** The stock of a SKU was set: shrink or fill its protections to match, in the same transaction. */
-    @EventListener
+    /** The stock of a SKU changed: shrink or fill its protections to match, in the same transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void stockChanged(StockChanged change) {
         lockSkus(List.of(change.sku()));
         reshare(change.sku());
+    }
+
+    /**
+     * The account's order took {@code units} from its protection of the SKU (the caller holds the
+     * SKU's lock and took the units out of stock). The protection keeps its target and is topped up
+     * again when stock allows.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void consumed(String accountId, String sku, int units) {
+        if (units <= 0) {
+            return;
+        }
+        Protection protection = jdbc.queryForObject("""
+                update reservation set reserved = reserved - ?, updated_at = now()
+                where account_id = ? and sku = ? and reserved >= ?
+                returning account_id, tier, requested, reserved""",
+                (rs, i) -> new Protection(rs.getString(1), Tier.valueOf(rs.getString(2)),
+                        new Holding(rs.getInt(3), rs.getInt(4))),
+                units, accountId, sku, units);
+        publish(accountId, sku, protection.tier(), protection.holding().requested(), protection.holding().reserved(),
+                Cause.ORDER);
     }
 
     private void resizeAccount(String accountId, Cause cause) {
@@ -221,12 +238,13 @@ public class Protections {
                 .stream().findFirst().orElse(0);
     }
 
-    private void lockAccount(String accountId) {
+    /** Serialises everything that decides for one account; take it before any SKU lock. */
+    public void lockAccount(String accountId) {
         jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)", Object.class, ACCOUNT_LOCKS, accountId.hashCode());
     }
 
     /** Locks SKUs in the order of their lock keys, so concurrent lockers cannot deadlock. */
-    private void lockSkus(Collection<String> skus) {
+    public void lockSkus(Collection<String> skus) {
         for (int key : skus.stream().map(String::hashCode).distinct().sorted().toList()) {
             jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)", Object.class, SKU_LOCKS, key);
         }

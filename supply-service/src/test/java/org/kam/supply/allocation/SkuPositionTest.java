@@ -67,6 +67,32 @@ class SkuPositionTest {
     }
 
     @Test
+    void arrivingSupplyFillsProtectionsFirstThenServesBackordersFromTheBuyersOwnProtection() {
+        // given nothing on hand; K wants 20 protected, and K and R each wait for 10
+        SkuPosition position = new SkuPosition("GEAR-12", 0);
+        position.protect("K", 20);
+        position.order(order("R", "R", Tier.REGULAR, 10, 0));
+        position.order(order("K", "K", Tier.KEY, 10, 1));
+
+        // when 25 arrive
+        var served = position.receive(25);
+
+        // then K's protection is filled first and K's order is served from it; R gets the 5 left;
+        // nothing is free to top K's protection up again
+        assertThat(served).containsExactly(
+                new Allocation("K", "K", Tier.KEY, 10, 0, 0),
+                new Allocation("R", "R", Tier.REGULAR, 0, 5, 5));
+        assertThat(position.protectedFor("K")).isEqualTo(10);
+        assertThat(position.onHand()).isEqualTo(10);
+        assertThat(position.freeStock()).isZero();
+
+        // and when 30 more arrive, R is served its 5 and K's protection is topped up to 20
+        assertThat(position.receive(30)).containsExactly(new Allocation("R", "R", Tier.REGULAR, 0, 5, 0));
+        assertThat(position.protectedFor("K")).isEqualTo(20);
+        assertThat(position.freeStock()).isEqualTo(15);
+    }
+
+    @Test
     void protectionIsCappedByStockNotProtectedForOthers() {
         SkuPosition position = new SkuPosition("VLV-DN50", 50);
 

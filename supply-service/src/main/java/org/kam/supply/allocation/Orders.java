@@ -1,0 +1,258 @@
+package org.kam.supply.allocation;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.kam.chassis.inbox.Inbox;
+import org.kam.chassis.outbox.Outbox;
+import org.kam.supply.Topics;
+import org.kam.supply.allocation.SkuPosition.Backorder;
+import org.kam.supply.catalogue.Catalogue;
+import org.kam.supply.catalogue.StockChanged;
+import org.kam.supply.catalogue.StockCount;
+import org.kam.supply.reservation.Protections;
+import org.kam.supply.reservation.SaleLine;
+import org.kam.supply.reservation.Tier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Sales become orders served from stock, by the rules of {@link SkuPosition}: the buyer's own
+ * protection first, then free stock, the rest backordered; arriving stock serves backorders KEY,
+ * POTENTIAL, REGULAR, then by order time (by the buyer's tier at that moment).
+ *
+ * <p>A sale dated before the SKU's last stock count is already in that count and takes nothing
+ * (history replayed or imported stays history); a sale of a SKU the catalogue does not hold (a
+ * service, a made-to-order item) has no stock to take. Both still count as demand.
+ *
+ * <p>Never oversell: every decision on a SKU runs with the product's row locked, then the SKU's
+ * protection lock, after the buyer's account lock: the same order everywhere (account, product
+ * row, SKU), so concurrent sales, arrivals and tier changes wait for each other instead of deciding
+ * from the same stock, and never wait in a circle. The database checks the rest (stock ≥ 0,
+ * served + owed = ordered).
+ */
+@Service
+public class Orders {
+
+    static final String SALES_CONSUMER = "supply-service.sales";
+
+    private static final Logger log = LoggerFactory.getLogger(Orders.class);
+
+    private final JdbcTemplate jdbc;
+    private final Inbox inbox;
+    private final Outbox outbox;
+    private final Catalogue catalogue;
+    private final Protections protections;
+    private final MeterRegistry meters;
+    private final Clock clock;
+    private final TransactionTemplate transactions;
+
+    Orders(JdbcTemplate jdbc, Inbox inbox, Outbox outbox, Catalogue catalogue, Protections protections,
+            MeterRegistry meters, Clock clock, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.inbox = inbox;
+        this.outbox = outbox;
+        this.catalogue = catalogue;
+        this.protections = protections;
+        this.meters = meters;
+        this.clock = clock;
+        this.transactions = transactions;
+        Gauge.builder("kam.supply.backorders.units", this, Orders::backorderedUnits)
+                .description("Units ordered and not yet served").register(meters);
+    }
+
+    /** A sale, once: stored as demand (protections follow), then served from stock as an order. */
+    @Transactional
+    public void place(SaleLine sale) {
+        if (!inbox.firstDelivery(SALES_CONSUMER, sale.eventId())) {
+            return;
+        }
+        protections.lockAccount(sale.accountId());
+        Optional<StockCount> stock = catalogue.lockForAllocation(sale.sku());
+        protections.recordSale(sale);
+        if (stock.isEmpty()) {
+            meters.counter("kam.supply.sales.not.allocated", "reason", "not-in-catalogue").increment();
+        } else if (stock.get().includes(sale.occurredAt())) {
+            meters.counter("kam.supply.sales.not.allocated", "reason", "before-stock-count").increment();
+        } else {
+            allocate(sale);
+        }
+    }
+
+    /** Stock was counted or supply received: protections first, then waiting orders. */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void stockChanged(StockChanged change) {
+        protections.stockChanged(change);
+        serveBackorders(change.sku());
+    }
+
+    /**
+     * Units can also be freed without stock arriving (an account left KEY and its protection was
+     * released). This sweep serves backorders wherever free stock waits; arrivals do it at once.
+     */
+    @Scheduled(initialDelayString = "${kam.supply.backorders.sweep-interval:30s}",
+            fixedDelayString = "${kam.supply.backorders.sweep-interval:30s}")
+    public void serveWaitingBackorders() {
+        List<String> skus = jdbc.queryForList("""
+                select p.sku from product p
+                where exists (select 1 from customer_order o where o.sku = p.sku and o.owed > 0)
+                  and p.on_hand > (select coalesce(sum(reserved), 0) from reservation r where r.sku = p.sku)
+                order by p.sku""", String.class);
+        for (String sku : skus) {
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    catalogue.lockForAllocation(sku);
+                    serveBackorders(sku);
+                });
+            } catch (RuntimeException e) {
+                log.warn("Serving the backorders of {} failed; the next sweep tries again", sku, e);
+            }
+        }
+    }
+
+    /** Orders, newest first, optionally of one account and/or SKU, optionally only those still owed units. */
+    @Transactional(readOnly = true)
+    public List<OrderLine> list(String accountId, String sku, boolean openOnly, int page, int size) {
+        return jdbc.query("""
+                select * from customer_order
+                where (?::text is null or account_id = ?) and (?::text is null or sku = ?) and (not ? or owed > 0)
+                order by ordered_at desc, order_id limit ? offset ?""",
+                (rs, i) -> new OrderLine(rs.getObject("order_id", UUID.class), rs.getString("account_id"),
+                        rs.getString("sku"), rs.getInt("quantity"), rs.getTimestamp("ordered_at").toInstant(),
+                        Tier.valueOf(rs.getString("tier")), rs.getInt("from_protection"), rs.getInt("from_free_stock"),
+                        rs.getInt("served_later"), rs.getInt("owed")),
+                accountId, accountId, sku, sku, openOnly, size, (long) page * size);
+    }
+
+    /** The orders of a SKU still owed units, in the order arriving stock will serve them. */
+    @Transactional(readOnly = true)
+    public List<Backorder> backorders(String sku) {
+        return position(sku).map(SkuPosition::backorders).orElse(List.of());
+    }
+
+    /** The SKU as allocation sees it now: stock, protections (in fill order), backorders. */
+    Optional<SkuPosition> position(String sku) {
+        List<Integer> onHand = jdbc.queryForList("select on_hand from product where sku = ?", Integer.class, sku);
+        if (onHand.isEmpty()) {
+            return Optional.empty();
+        }
+        SkuPosition position = new SkuPosition(sku, onHand.get(0));
+        // The order Protections fills shortages in, so a preview fills them the same way.
+        jdbc.query("""
+                select account_id, requested, reserved from reservation
+                where sku = ? and (requested > 0 or reserved > 0) order by created_at, account_id""",
+                rs -> {
+                    position.hold(rs.getString(1), rs.getInt(2), rs.getInt(3));
+                }, sku);
+        jdbc.query("""
+                select o.order_id, o.account_id, coalesce(t.tier, 'REGULAR'), o.owed, o.ordered_at
+                from customer_order o left join account_tier t on t.account_id = o.account_id
+                where o.sku = ? and o.owed > 0""",
+                rs -> {
+                    position.owe(new Backorder(rs.getString(1), rs.getString(2), Tier.valueOf(rs.getString(3)),
+                            rs.getInt(4), rs.getTimestamp(5).toInstant()));
+                }, sku);
+        return Optional.of(position);
+    }
+
+    Tier tierOf(String accountId) {
+        return jdbc.queryForList("select tier from account_tier where account_id = ?", String.class, accountId)
+                .stream().findFirst().map(Tier::valueOf).orElse(Tier.REGULAR);
+    }
+
+    /** The product row is locked; the SKU's protection lock is taken here. */
+    private void allocate(SaleLine sale) {
+        protections.lockSkus(List.of(sale.sku()));
+        SkuPosition position = position(sale.sku()).orElseThrow();
+        Tier tier = tierOf(sale.accountId());
+        int onHand = position.onHand();
+        int own = position.protectedFor(sale.accountId());
+        int others = position.protectedUnits() - own;
+        Allocation allocation = position.order(
+                new Order(sale.eventId().toString(), sale.accountId(), tier, sale.quantity(), sale.occurredAt()));
+        jdbc.update("""
+                insert into customer_order (order_id, account_id, sku, quantity, ordered_at, tier, from_protection,
+                                            from_free_stock, owed)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                sale.eventId(), sale.accountId(), sale.sku(), sale.quantity(), Timestamp.from(sale.occurredAt()),
+                tier.name(), allocation.fromProtection(), allocation.fromFreeStock(), allocation.backordered());
+        protections.consumed(sale.accountId(), sale.sku(), allocation.fromProtection());
+        meters.counter("kam.supply.orders.allocated", "tier", tier.name()).increment();
+        count(allocation);
+        if (allocation.backordered() > 0) {
+            meters.counter("kam.supply.units.backordered", "tier", tier.name()).increment(allocation.backordered());
+        }
+        if (allocation.isKeyAccountStockOut()) {
+            StockOutCause cause = onHand == 0 ? StockOutCause.NO_STOCK
+                    : allocation.served() == 0 ? StockOutCause.STOCK_PROTECTED_FOR_OTHERS
+                    : StockOutCause.ORDER_ABOVE_STOCK;
+            KeyAccountStockOut event = new KeyAccountStockOut(UUID.randomUUID(), clock.instant(), sale.sku(),
+                    sale.accountId(), sale.eventId(), sale.quantity(), allocation.served(), allocation.backordered(),
+                    cause, onHand, own, others);
+            outbox.append(event.eventId(), Topics.SUPPLY_SIGNALS, sale.sku(), "KeyAccountStockOut", event);
+            meters.counter("kam.supply.key.account.stockouts", "cause", cause.name()).increment();
+        }
+        if (allocation.served() > 0) {
+            int left = catalogue.take(sale.sku(), allocation.served());
+            // The protection just drawn on is topped up from what free stock is left.
+            protections.stockChanged(new StockChanged(sale.sku(), left));
+        }
+    }
+
+    /** The product row is locked; the SKU's protection lock is taken here. */
+    private void serveBackorders(String sku) {
+        protections.lockSkus(List.of(sku));
+        Optional<SkuPosition> loaded = position(sku);
+        if (loaded.isEmpty() || loaded.get().backorders().isEmpty()) {
+            return;
+        }
+        List<Allocation> served = loaded.get().serveBackorders();
+        int units = 0;
+        for (Allocation allocation : served) {
+            jdbc.update("""
+                    update customer_order set served_later = served_later + ?, owed = ?, updated_at = now()
+                    where order_id = ?""",
+                    allocation.served(), allocation.backordered(), UUID.fromString(allocation.orderId()));
+            protections.consumed(allocation.accountId(), sku, allocation.fromProtection());
+            count(allocation);
+            units += allocation.served();
+        }
+        if (units > 0) {
+            meters.counter("kam.supply.backorders.served").increment(served.size());
+            int left = catalogue.take(sku, units);
+            protections.stockChanged(new StockChanged(sku, left));
+        }
+    }
+
+    private void count(Allocation allocation) {
+        if (allocation.fromProtection() > 0) {
+            meters.counter("kam.supply.units.served", "from", "protection").increment(allocation.fromProtection());
+        }
+        if (allocation.fromFreeStock() > 0) {
+            meters.counter("kam.supply.units.served", "from", "free-stock").increment(allocation.fromFreeStock());
+        }
+    }
+
+    private double backorderedUnits() {
+        try {
+            Long units = jdbc.queryForObject("select coalesce(sum(owed), 0) from customer_order where owed > 0", Long.class);
+            return units == null ? 0 : units;
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+}
