@@ -1,8 +1,14 @@
 package org.kam.supply.demand;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.kam.supply.forecast.DemandSeries;
@@ -19,6 +25,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class DemandForecasts {
 
+    /** The ISO week (Monday 00:00 UTC) a sale falls in, as {@link DemandSeries#weekly} buckets it. */
+    private static final String WEEK = "date_trunc('week', occurred_at at time zone 'UTC') at time zone 'UTC'";
+
     private final JdbcTemplate jdbc;
     private final Forecasting forecasting = Forecasting.weekly();
 
@@ -28,23 +37,50 @@ public class DemandForecasts {
 
     /** Empty when nothing of the SKU (for that account) was ever sold. */
     public Optional<Forecast> forecast(String sku, String accountId, int horizonWeeks) {
-        Timestamp asOf = jdbc.queryForObject("select max(occurred_at) from sale_line", Timestamp.class);
+        Optional<Instant> asOf = latestSale();
         List<DemandSeries.Observation> weeks = accountId == null
-                ? jdbc.query("""
-                        select date_trunc('week', occurred_at at time zone 'UTC') at time zone 'UTC', sum(quantity)
-                        from sale_line where sku = ? group by 1 order by 1""", this::observation, sku)
-                : jdbc.query("""
-                        select date_trunc('week', occurred_at at time zone 'UTC') at time zone 'UTC', sum(quantity)
-                        from sale_line where sku = ? and account_id = ? group by 1 order by 1""",
-                        this::observation, sku, accountId);
-        if (weeks.isEmpty() || asOf == null) {
+                ? jdbc.query("select " + WEEK + ", sum(quantity) from sale_line where sku = ? group by 1 order by 1",
+                        DemandForecasts::observation, sku)
+                : jdbc.query("select " + WEEK + ", sum(quantity) from sale_line where sku = ? and account_id = ?"
+                        + " group by 1 order by 1", DemandForecasts::observation, sku, accountId);
+        if (weeks.isEmpty() || asOf.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(forecasting.forecast(DemandSeries.weekly(weeks, asOf.toInstant()), horizonWeeks));
+        return Optional.of(forecasting.forecast(DemandSeries.weekly(weeks, asOf.get()), horizonWeeks));
     }
 
-    private DemandSeries.Observation observation(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        Instant week = rs.getTimestamp(1).toInstant();
-        return new DemandSeries.Observation(week, rs.getLong(2));
+    /**
+     * One forecast per account and SKU for every SKU each of {@code accountIds} bought, all from the
+     * same clock, so they share their week 0 ({@link Forecast#start()}); by account, then SKU.
+     */
+    public List<AccountForecast> forecastsOfAccounts(Collection<String> accountIds, int horizonWeeks) {
+        Optional<Instant> asOf = latestSale();
+        if (accountIds.isEmpty() || asOf.isEmpty()) {
+            return List.of();
+        }
+        Map<List<String>, List<DemandSeries.Observation>> series = new LinkedHashMap<>();
+        jdbc.query("select account_id, sku, " + WEEK + ", sum(quantity) from sale_line where account_id = any(?)"
+                + " group by 1, 2, 3 order by 1, 2, 3", rs -> {
+                    series.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), key -> new ArrayList<>())
+                            .add(new DemandSeries.Observation(rs.getTimestamp(3).toInstant(), rs.getLong(4)));
+                }, (Object) accountIds.toArray(String[]::new));
+        List<AccountForecast> forecasts = new ArrayList<>();
+        series.forEach((accountAndSku, weeks) -> forecasts.add(new AccountForecast(accountAndSku.get(0),
+                accountAndSku.get(1), forecasting.forecast(DemandSeries.weekly(weeks, asOf.get()), horizonWeeks))));
+        return forecasts;
+    }
+
+    /** The clock of every forecast: the latest sale time supply knows; empty before the first sale. */
+    public Optional<Instant> latestSale() {
+        return Optional.ofNullable(jdbc.queryForObject("select max(occurred_at) from sale_line", Timestamp.class))
+                .map(Timestamp::toInstant);
+    }
+
+    private static DemandSeries.Observation observation(ResultSet rs, int row) throws SQLException {
+        return new DemandSeries.Observation(rs.getTimestamp(1).toInstant(), rs.getLong(2));
+    }
+
+    /** The forecast of what {@code accountId} will buy of {@code sku}. */
+    public record AccountForecast(String accountId, String sku, Forecast forecast) {
     }
 }
