@@ -36,11 +36,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Keeps every KEY and POTENTIAL account's protections equal to {@link ProtectionRule} applied to
- * what supply knows (its forecast demand, its agreed stock levels, its tier, the stock), and announces each change of (requested, reserved) once,
- * as {@code ReservationChanged}, in the same transaction that stores it.
+ * what supply knows (its forecast demand, its agreed stock levels, its tier, the stock), and
+ * announces each change of (requested, reserved) once, as {@code ReservationChanged}, in the same
+ * transaction that stores it.
  *
- * <p>Concurrency: sales and tier changes run on different consumer threads, and stock changes on
- * HTTP threads. Everything that touches one account first takes a transaction-scoped lock on the
+ * <p>Concurrency: sales and tier changes run on different consumer threads, stock changes and
+ * agreed levels on HTTP threads, the re-forecast on the scheduler. Everything that touches one account first takes a transaction-scoped lock on the
  * account, and everything that reserves on a SKU a lock on the SKU (several SKUs in a fixed order,
  * so two transactions never wait on each other in a circle). So no two transactions decide from
  * the same old picture, and the reserved units of a SKU never exceed its stock.
