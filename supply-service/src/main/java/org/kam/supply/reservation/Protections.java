@@ -41,10 +41,11 @@ import io.micrometer.core.instrument.MeterRegistry;
  * transaction that stores it.
  *
  * <p>Concurrency: sales and tier changes run on different consumer threads, stock changes and
- * agreed levels on HTTP threads, the re-forecast on the scheduler. Everything that touches one account first takes a transaction-scoped lock on the
- * account, and everything that reserves on a SKU a lock on the SKU (several SKUs in a fixed order,
- * so two transactions never wait on each other in a circle). So no two transactions decide from
- * the same old picture, and the reserved units of a SKU never exceed its stock.
+ * agreed levels on HTTP threads, the re-forecast on the scheduler. Everything that touches one
+ * account first takes a transaction-scoped lock on the account, and everything that reserves on a
+ * SKU a lock on the SKU (several SKUs in a fixed order, so two transactions never wait on each
+ * other in a circle). So no two transactions decide from the same old picture, and the reserved
+ * units of a SKU never exceed its stock.
  */
 @Service
 public class Protections {
