@@ -163,13 +163,14 @@ class AllocationIT extends ServiceIntegrationTest {
         assertThat(response.status()).as(response.body()).isIn(200, 201);
     }
 
-    /** Makes {@code units} of the SKU protected for the account: a KEY account that bought them before the count. */
+    /** Makes {@code units} of the SKU protected for the account: a KEY account with an agreed stock level. */
     private void protectFor(String accountId, String sku, int units) {
-        sale(accountId, sku, units, now().minus(Duration.ofDays(1)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from sale_line where account_id = ?", Integer.class, accountId) == 1);
         tier(accountId, "KEY");
-        await().atMost(Duration.ofSeconds(30)).until(() -> reserved(accountId, sku) == units);
+        awaitTiers(1, accountId);
+        TestApi.Response agreed = api.put("/api/v1/accounts/" + accountId + "/agreed-stock/" + sku,
+                "{\"units\":" + units + "}", "KAM_LEAD");
+        assertThat(agreed.status()).as(agreed.body()).isEqualTo(200);
+        assertThat(reserved(accountId, sku)).isEqualTo(units);
     }
 
     private void tier(String accountId, String to) {

@@ -8,6 +8,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -16,18 +18,20 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = "kam.test.context=allocation-preview")
 class AllocationPreviewIT extends ServiceIntegrationTest {
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @Test
     void aPreviewShowsAKeyAccountKeepsItsProtectionWhileARegularOrderWouldBeBackordered() {
-        // given 100 units of P-1, 60 of them protected for key account K (it bought 60 recently)
+        // given 100 units of P-1, 60 of them protected for key account K (the stock level agreed with it)
         assertThat(api.put("/api/v1/products/P-1", "{\"name\":\"Pump\",\"onHand\":100}", "SUPPLY").status()).isEqualTo(201);
-        kafka.send(Topics.SALES, "K", EventJson.sale("K", "P-1", 60, "2026-10-01T10:00:00Z").json());
         kafka.send(Topics.ACCOUNT_TIERS, "K", EventJson.tierChange("K", "REGULAR", "KEY", "2026-10-01T10:00:00Z").json());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                api.get("/api/v1/reservations?accountId=K&sku=P-1", "ANALYST").json().findValuesAsString("reserved"))
-                .isNotEmpty());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                api.get("/api/v1/reservations?accountId=K&sku=P-1", "ANALYST").json().get(0).get("reserved").asInt())
-                .isEqualTo(60));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select tier from account_tier where account_id = 'K'", String.class).contains("KEY"));
+        TestApi.Response agreed = api.put("/api/v1/accounts/K/agreed-stock/P-1", "{\"units\":60}", "SUPPLY");
+        assertThat(agreed.status()).as(agreed.body()).isEqualTo(200);
+        assertThat(api.get("/api/v1/reservations?accountId=K&sku=P-1", "ANALYST").json().get(0).get("reserved").asInt())
+                .isEqualTo(60);
 
         // when a regular account's order of 90 is previewed
         JsonNode regular = preview("{\"sku\":\"P-1\",\"accountId\":\"R\",\"quantity\":90}");

@@ -64,14 +64,15 @@ class IncomingSupplyIT extends ServiceIntegrationTest {
 
     @Test
     void aProductionOrderIsExpectedThenReceivedAndFillsAKeyAccountsShortage() {
-        // given 5 in stock and a KEY account that bought 12, so 7 are short
+        // given 5 in stock and a KEY account with a stock level of 12 agreed, so 7 are short
         putWarehouse("WH-PLANT", "Plant", "South");
         putProduct("SKU-IN-1", 5);
-        sendSale("IN-KEY-1", "SKU-IN-1", 12, "2026-03-01T00:00:00Z");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from sale_line where account_id = 'IN-KEY-1'", Integer.class) == 1);
         sendTierChange("IN-KEY-1", "REGULAR", "KEY", "2026-03-01T00:00:00Z");
-        assertReservationChanged(awaitReservationRecords("IN-KEY-1", 1).get(0), 12, 5, "TIER_CHANGED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select tier from account_tier where account_id = 'IN-KEY-1'", String.class).contains("KEY"));
+        assertThat(api.put("/api/v1/accounts/IN-KEY-1/agreed-stock/SKU-IN-1", "{\"units\":12}", "SUPPLY").status())
+                .isEqualTo(200);
+        assertReservationChanged(awaitReservationRecords("IN-KEY-1", 1).get(0), 12, 5, "AGREED_LEVEL");
 
         // when a production order of 20 into the plant is announced
         LocalDate dueOn = today().plusDays(14);
@@ -226,10 +227,6 @@ class IncomingSupplyIT extends ServiceIntegrationTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode error = response.json().get("errors").get(0);
         return error.get("field").asString() + ": " + error.get("message").asString();
-    }
-
-    private void sendSale(String accountId, String sku, int quantity, String occurredAt) {
-        kafka.send(Topics.SALES, accountId, EventJson.sale(accountId, sku, quantity, occurredAt).json());
     }
 
     private void sendTierChange(String accountId, String from, String to, String asOf) {

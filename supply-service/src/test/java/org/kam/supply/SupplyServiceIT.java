@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
@@ -26,46 +27,65 @@ import tools.jackson.databind.JsonNode;
  * <p>Sales and tier changes come on two topics, which the service consumes independently; where a
  * test needs one to be applied before the other, it waits for it in the service's database rather
  * than hoping for an order Kafka does not promise.
+ *
+ * <p>Protections are sized from forecasts as of the latest sale supply knows. Every sale here is on
+ * or before Sunday 1 March 2026 and the clock sale (Wednesday 4 March) is the latest, so each
+ * forecast holds exactly the weeks up to 1 March whatever the order of the tests: a single sale of
+ * q units is a one-week history forecast at q a week, so 8q units are protected.
  */
 class SupplyServiceIT extends ServiceIntegrationTest {
 
     private static final String DLQ = "kam.dlq.supply-service.v1";
 
+    private static final String CLOCK_SALE = "2026-03-04T10:00:00Z";
+
     @Autowired
     JdbcTemplate jdbc;
 
+    @BeforeEach
+    void theLatestSaleSupplyKnowsIsTheClockSale() {
+        if (salesOf("CLOCK") == 0) {
+            kafka.send(Topics.SALES, "CLOCK", EventJson.sale("CLOCK", "SKU-CLOCK", 1, CLOCK_SALE).json());
+            awaitSalesRecorded("CLOCK", 1);
+        }
+    }
+
     @Test
     void reservesProtectedStockWhenAccountBecomesKey() {
-        // given 100 bearings in stock, and a customer's sales: 25 bearings in the 8 weeks before its
-        // latest sale (1 March), 7 more just before them, and 2 of a SKU nobody stocks
+        // given 100 bearings in stock, and a customer's sales: 15 and 10 bearings in the two weeks
+        // before 1 March (12.5 a week), 2 of a SKU nobody stocks, and seals bought three years ago
         assertThat(putStock("SKU-BECOME-1", 100).status()).isEqualTo(201);
-        sendSale("BECOME-1", "SKU-BECOME-1", 10, "2026-01-10T08:00:00Z");
         sendSale("BECOME-1", "SKU-BECOME-1", 15, "2026-02-20T08:00:00Z");
-        sendSale("BECOME-1", "SKU-BECOME-1", 7, "2026-01-03T23:59:59Z");
+        sendSale("BECOME-1", "SKU-BECOME-1", 10, "2026-02-27T08:00:00Z");
         sendSale("BECOME-1", "SKU-BECOME-UNSTOCKED", 2, "2026-03-01T00:00:00Z");
+        sendSale("BECOME-1", "SKU-BECOME-OLD", 9, "2023-01-10T08:00:00Z");
         awaitSalesRecorded("BECOME-1", 4);
 
         // when it becomes KEY
         sendTierChange("BECOME-1", "REGULAR", "KEY", "2026-03-01T00:00:00Z");
 
-        // then each SKU it bought is protected, once, as the contract says
+        // then each SKU it bought in the last two years is protected for 8 weeks, once, as the contract says
         List<ConsumerRecord<String, String>> records = awaitReservationRecords("BECOME-1", 2);
         ConsumerRecord<String, String> bearings = bySku(records, "SKU-BECOME-1");
         EventContracts.assertConforms("reservation-changed.v1.schema.json", bearings.value());
         assertThat(KafkaProbe.header(bearings, "kam-event-type")).isEqualTo("ReservationChanged");
-        assertReservationChanged(json(bearings.value()), "BECOME-1", "SKU-BECOME-1", "KEY", 25, 25, 0, "TIER_CHANGED");
+        assertReservationChanged(json(bearings.value()), "BECOME-1", "SKU-BECOME-1", "KEY", 100, 100, 0, "TIER_CHANGED");
         ConsumerRecord<String, String> unstocked = bySku(records, "SKU-BECOME-UNSTOCKED");
         EventContracts.assertConforms("reservation-changed.v1.schema.json", unstocked.value());
-        assertReservationChanged(json(unstocked.value()), "BECOME-1", "SKU-BECOME-UNSTOCKED", "KEY", 2, 0, 2,
+        assertReservationChanged(json(unstocked.value()), "BECOME-1", "SKU-BECOME-UNSTOCKED", "KEY", 16, 0, 16,
                 "TIER_CHANGED");
+        awaitOutboxDrained();
+        assertThat(reservationRecords("BECOME-1")).hasSize(2);
 
         // and the API shows the same protections
         TestApi.Response reservations = api.get("/api/v1/reservations?accountId=BECOME-1", "ANALYST");
         assertThat(reservations.status()).isEqualTo(200);
         JsonNode list = reservations.json();
         assertThat(list.size()).isEqualTo(2);
-        assertReservation(list.get(0), "BECOME-1", "SKU-BECOME-1", "KEY", 25, 25, 0);
-        assertReservation(list.get(1), "BECOME-1", "SKU-BECOME-UNSTOCKED", "KEY", 2, 0, 2);
+        assertReservation(list.get(0), "BECOME-1", "SKU-BECOME-1", "KEY", 100, 100, 0);
+        assertReservation(list.get(1), "BECOME-1", "SKU-BECOME-UNSTOCKED", "KEY", 16, 0, 16);
+        assertThat(list.get(0).get("basis").asString()).isEqualTo("FORECAST");
+        assertThat(list.get(0).get("forecastUnits").asDouble()).isEqualTo(100.0);
         assertThat(list.get(0).get("updatedAt").asString()).isNotBlank();
     }
 
@@ -79,10 +99,10 @@ class SupplyServiceIT extends ServiceIntegrationTest {
         // when its first sale arrives
         sendSale("EARLY-1", "SKU-EARLY-1", 8, "2026-03-01T00:00:00Z");
 
-        // then the sale sizes the protection
+        // then the sale sizes the protection: 8 a week for 8 weeks, of which 50 are in stock
         ConsumerRecord<String, String> record = awaitReservationRecords("EARLY-1", 1).get(0);
         EventContracts.assertConforms("reservation-changed.v1.schema.json", record.value());
-        assertReservationChanged(json(record.value()), "EARLY-1", "SKU-EARLY-1", "KEY", 8, 8, 0, "SALE");
+        assertReservationChanged(json(record.value()), "EARLY-1", "SKU-EARLY-1", "KEY", 64, 50, 14, "SALE");
     }
 
     @Test
@@ -92,54 +112,55 @@ class SupplyServiceIT extends ServiceIntegrationTest {
         sendSale("SHORT-1", "SKU-SHORT-1", 12, "2026-03-01T00:00:00Z");
         awaitSalesRecorded("SHORT-1", 1);
 
-        // when it becomes KEY, then 5 are reserved and 7 are short
+        // when it becomes KEY, then of the 96 forecast for 8 weeks 5 are reserved and 91 are short
         sendTierChange("SHORT-1", "REGULAR", "KEY", "2026-03-01T00:00:00Z");
         assertReservationChanged(json(awaitReservationRecords("SHORT-1", 1).get(0).value()),
-                "SHORT-1", "SKU-SHORT-1", "KEY", 12, 5, 7, "TIER_CHANGED");
+                "SHORT-1", "SKU-SHORT-1", "KEY", 96, 5, 91, "TIER_CHANGED");
 
         // and when stock arrives, the shortage is covered
-        assertThat(putStock("SKU-SHORT-1", 20).status()).isEqualTo(200);
+        assertThat(putStock("SKU-SHORT-1", 100).status()).isEqualTo(200);
         ConsumerRecord<String, String> restocked = awaitReservationRecords("SHORT-1", 2).get(1);
         EventContracts.assertConforms("reservation-changed.v1.schema.json", restocked.value());
-        assertReservationChanged(json(restocked.value()), "SHORT-1", "SKU-SHORT-1", "KEY", 12, 12, 0, "STOCK_CHANGED");
+        assertReservationChanged(json(restocked.value()), "SHORT-1", "SKU-SHORT-1", "KEY", 96, 96, 0, "STOCK_CHANGED");
     }
 
     @Test
     void newStockFillsTheOldestShortageFirstAndLessStockShrinksTheNewestReservationFirst() {
-        // given two KEY accounts, OLDEST protected before NEWEST, on a SKU with no stock yet
+        // given two KEY accounts, OLDEST (4 a week, 32 protected) before NEWEST (6 a week, 48), on a
+        // SKU with no stock yet
         sendSale("OLDEST-1", "SKU-SHARE-1", 4, "2026-03-01T00:00:00Z");
         sendSale("NEWEST-1", "SKU-SHARE-1", 6, "2026-03-01T00:00:00Z");
         awaitSalesRecorded("OLDEST-1", 1);
         awaitSalesRecorded("NEWEST-1", 1);
         sendTierChange("OLDEST-1", "REGULAR", "KEY", "2026-03-01T00:00:00Z");
         assertReservationChanged(json(awaitReservationRecords("OLDEST-1", 1).get(0).value()),
-                "OLDEST-1", "SKU-SHARE-1", "KEY", 4, 0, 4, "TIER_CHANGED");
+                "OLDEST-1", "SKU-SHARE-1", "KEY", 32, 0, 32, "TIER_CHANGED");
         sendTierChange("NEWEST-1", "REGULAR", "KEY", "2026-03-01T00:00:00Z");
         assertReservationChanged(json(awaitReservationRecords("NEWEST-1", 1).get(0).value()),
-                "NEWEST-1", "SKU-SHARE-1", "KEY", 6, 0, 6, "TIER_CHANGED");
+                "NEWEST-1", "SKU-SHARE-1", "KEY", 48, 0, 48, "TIER_CHANGED");
 
-        // when 7 arrive, the oldest is covered first and the newest gets the rest
-        assertThat(putStock("SKU-SHARE-1", 7).status()).isEqualTo(201);
+        // when 40 arrive, the oldest is covered first and the newest gets the rest
+        assertThat(putStock("SKU-SHARE-1", 40).status()).isEqualTo(201);
         assertReservationChanged(json(awaitReservationRecords("OLDEST-1", 2).get(1).value()),
-                "OLDEST-1", "SKU-SHARE-1", "KEY", 4, 4, 0, "STOCK_CHANGED");
+                "OLDEST-1", "SKU-SHARE-1", "KEY", 32, 32, 0, "STOCK_CHANGED");
         assertReservationChanged(json(awaitReservationRecords("NEWEST-1", 2).get(1).value()),
-                "NEWEST-1", "SKU-SHARE-1", "KEY", 6, 3, 3, "STOCK_CHANGED");
+                "NEWEST-1", "SKU-SHARE-1", "KEY", 48, 8, 40, "STOCK_CHANGED");
 
-        // when the stock is corrected down to 2, the newest loses its 3 and the oldest 2
-        putStock("SKU-SHARE-1", 2);
+        // when the stock is corrected down to 20, the newest loses its 8 and the oldest 12
+        putStock("SKU-SHARE-1", 20);
         assertReservationChanged(json(awaitReservationRecords("NEWEST-1", 3).get(2).value()),
-                "NEWEST-1", "SKU-SHARE-1", "KEY", 6, 0, 6, "STOCK_CHANGED");
+                "NEWEST-1", "SKU-SHARE-1", "KEY", 48, 0, 48, "STOCK_CHANGED");
         assertReservationChanged(json(awaitReservationRecords("OLDEST-1", 3).get(2).value()),
-                "OLDEST-1", "SKU-SHARE-1", "KEY", 4, 2, 2, "STOCK_CHANGED");
+                "OLDEST-1", "SKU-SHARE-1", "KEY", 32, 20, 12, "STOCK_CHANGED");
 
         // then never more is reserved than is on hand
         JsonNode reservations = api.get("/api/v1/reservations?sku=SKU-SHARE-1", "ANALYST").json();
-        assertThat(reservations.findValues("reserved").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(2);
+        assertThat(reservations.findValues("reserved").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(20);
     }
 
     @Test
     void releasesTheProtectionWhenTheAccountLeavesKey() {
-        // given a KEY account with 10 protected
+        // given a KEY account with 30 protected (all the stock of the 80 forecast)
         putStock("SKU-LEAVE-1", 30);
         sendSale("LEAVE-1", "SKU-LEAVE-1", 10, "2026-03-01T00:00:00Z");
         awaitSalesRecorded("LEAVE-1", 1);
@@ -153,14 +174,15 @@ class SupplyServiceIT extends ServiceIntegrationTest {
         ConsumerRecord<String, String> released = awaitReservationRecords("LEAVE-1", 2).get(1);
         EventContracts.assertConforms("reservation-changed.v1.schema.json", released.value());
         assertReservationChanged(json(released.value()), "LEAVE-1", "SKU-LEAVE-1", "REGULAR", 0, 0, 0, "RELEASED");
-        assertReservation(api.get("/api/v1/reservations?accountId=LEAVE-1&sku=SKU-LEAVE-1", "KAM").json().get(0),
-                "LEAVE-1", "SKU-LEAVE-1", "REGULAR", 0, 0, 0);
+        JsonNode reservation = api.get("/api/v1/reservations?accountId=LEAVE-1&sku=SKU-LEAVE-1", "KAM").json().get(0);
+        assertReservation(reservation, "LEAVE-1", "SKU-LEAVE-1", "REGULAR", 0, 0, 0);
+        assertThat(reservation.get("basis").isNull()).isTrue();
     }
 
     @Test
     void stockReleasedByOneAccountCoversAnotherAccountsShortage() {
-        // given 10 in stock, all protected for HOLDER, and WAITER short of 4
-        putStock("SKU-FREED-1", 10);
+        // given 100 in stock, 80 protected for HOLDER, and WAITER short of 12 of its 32
+        putStock("SKU-FREED-1", 100);
         sendSale("HOLDER-1", "SKU-FREED-1", 10, "2026-03-01T00:00:00Z");
         sendSale("WAITER-1", "SKU-FREED-1", 4, "2026-03-01T00:00:00Z");
         awaitSalesRecorded("HOLDER-1", 1);
@@ -169,14 +191,16 @@ class SupplyServiceIT extends ServiceIntegrationTest {
         awaitReservationRecords("HOLDER-1", 1);
         sendTierChange("WAITER-1", "REGULAR", "KEY", "2026-03-01T00:00:00Z");
         assertReservationChanged(json(awaitReservationRecords("WAITER-1", 1).get(0).value()),
-                "WAITER-1", "SKU-FREED-1", "KEY", 4, 0, 4, "TIER_CHANGED");
+                "WAITER-1", "SKU-FREED-1", "KEY", 32, 20, 12, "TIER_CHANGED");
 
-        // when HOLDER leaves KEY
+        // when HOLDER leaves KEY for POTENTIAL, which protects half its forecast
         sendTierChange("HOLDER-1", "KEY", "POTENTIAL", "2026-03-05T00:00:00Z");
 
         // then the freed units cover WAITER's shortage
+        assertReservationChanged(json(awaitReservationRecords("HOLDER-1", 2).get(1).value()),
+                "HOLDER-1", "SKU-FREED-1", "POTENTIAL", 40, 40, 0, "TIER_CHANGED");
         assertReservationChanged(json(awaitReservationRecords("WAITER-1", 2).get(1).value()),
-                "WAITER-1", "SKU-FREED-1", "KEY", 4, 4, 0, "STOCK_CHANGED");
+                "WAITER-1", "SKU-FREED-1", "KEY", 32, 32, 0, "STOCK_CHANGED");
     }
 
     @Test
@@ -196,12 +220,12 @@ class SupplyServiceIT extends ServiceIntegrationTest {
         awaitTier("TWICE-1", "POTENTIAL");
         awaitOutboxDrained();
 
-        // then only the real changes were published: one protection, one release
+        // then only the real changes were published: the KEY protection, its release, the POTENTIAL share
         List<ConsumerRecord<String, String>> records = reservationRecords("TWICE-1");
-        assertThat(records).extracting(r -> json(r.value()).get("cause").asString())
-                .containsExactly("TIER_CHANGED", "RELEASED");
+        assertThat(records).extracting(r -> json(r.value()).get("cause").asString() + " " + json(r.value()).get("tier").asString())
+                .containsExactly("TIER_CHANGED KEY", "RELEASED REGULAR", "TIER_CHANGED POTENTIAL");
         assertReservation(api.get("/api/v1/reservations?accountId=TWICE-1", "ANALYST").json().get(0),
-                "TWICE-1", "SKU-TWICE-1", "REGULAR", 0, 0, 0);
+                "TWICE-1", "SKU-TWICE-1", "POTENTIAL", 16, 10, 6);
     }
 
     @Test
@@ -226,7 +250,7 @@ class SupplyServiceIT extends ServiceIntegrationTest {
 
         // and the good sale behind them was processed
         assertReservationChanged(json(awaitReservationRecords("POISON-S", 1).get(0).value()),
-                "POISON-S", "SKU-POISON-S", "KEY", 3, 3, 0, "SALE");
+                "POISON-S", "SKU-POISON-S", "KEY", 24, 10, 14, "SALE");
     }
 
     @Test
@@ -252,7 +276,7 @@ class SupplyServiceIT extends ServiceIntegrationTest {
 
         // and the good one behind them was processed
         assertReservationChanged(json(awaitReservationRecords("POISON-T", 1).get(0).value()),
-                "POISON-T", "SKU-POISON-T", "KEY", 2, 2, 0, "TIER_CHANGED");
+                "POISON-T", "SKU-POISON-T", "KEY", 16, 10, 6, "TIER_CHANGED");
     }
 
     @Test
@@ -365,8 +389,11 @@ class SupplyServiceIT extends ServiceIntegrationTest {
     }
 
     private void awaitSalesRecorded(String accountId, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from sale_line where account_id = ?", Integer.class, accountId) == count);
+        await().atMost(Duration.ofSeconds(30)).until(() -> salesOf(accountId) == count);
+    }
+
+    private int salesOf(String accountId) {
+        return jdbc.queryForObject("select count(*) from sale_line where account_id = ?", Integer.class, accountId);
     }
 
     private void awaitTier(String accountId, String tier) {

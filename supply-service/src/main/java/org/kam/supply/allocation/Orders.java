@@ -154,7 +154,8 @@ public class Orders {
         // The order Protections fills shortages in, so a preview fills them the same way.
         jdbc.query("""
                 select account_id, requested, reserved from reservation
-                where sku = ? and (requested > 0 or reserved > 0) order by created_at, account_id""",
+                where sku = ? and (requested > 0 or reserved > 0)
+                order by case tier when 'KEY' then 0 else 1 end, created_at, account_id""",
                 rs -> {
                     position.hold(rs.getString(1), rs.getInt(2), rs.getInt(3));
                 }, sku);

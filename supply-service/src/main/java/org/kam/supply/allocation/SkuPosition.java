@@ -23,7 +23,7 @@ import org.kam.supply.reservation.Tier;
  *
  * <p>A protection has a target ({@code requested}, sized from the account's forecast) and the units
  * it holds now ({@code reserved}, at most what stock allows). When supply arrives, protections are
- * filled first, in the order they were granted, because stock protected for key accounts is the
+ * filled first (in the order they are given: KEY before POTENTIAL, then oldest), because stock protected for key accounts is the
  * point of protecting it; then backorders are served, each from its buyer's own protection first,
  * then from free stock; what is left tops protections up again.
  *
@@ -39,7 +39,7 @@ public final class SkuPosition {
 
     private final String sku;
     private int onHand;
-    /** In the order protections are filled: the order they were granted. */
+    /** In the order protections are filled: KEY before POTENTIAL, then oldest first. */
     private final Map<String, Holding> protections = new LinkedHashMap<>();
     private final TreeSet<Backorder> backorders = new TreeSet<>(PRIORITY);
 
@@ -191,7 +191,7 @@ public final class SkuPosition {
         return taken;
     }
 
-    /** Gives free stock to protections short of their target, in the order they were granted. */
+    /** Gives free stock to protections short of their target, in fill order. */
     private void fillProtections() {
         for (Map.Entry<String, Holding> entry : protections.entrySet()) {
             Holding holding = entry.getValue();

@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Service;
 /**
  * Demand history from the sales supply-service has received, and its forecast: per SKU, or per
  * account and SKU. The clock is the latest sale time supply knows (event time), so a replayed
- * history forecasts the same way.
+ * history forecasts the same way. The one place that turns {@code sale_line} into demand series:
+ * the forecast API, the sizing of protections and the peak-season plan all read it here.
  */
 @Service
 public class DemandForecasts {
@@ -35,8 +38,16 @@ public class DemandForecasts {
         this.jdbc = jdbc;
     }
 
-    /** Empty when nothing of the SKU (for that account) was ever sold. */
+    /** Empty when nothing of the SKU (for that account, when given) was ever sold. */
     public Optional<Forecast> forecast(String sku, String accountId, int horizonWeeks) {
+        return weeklyDemand(sku, accountId).map(series -> forecasting.forecast(series, horizonWeeks));
+    }
+
+    /**
+     * Weekly demand for the SKU (of one account when {@code accountId} is given) up to the latest
+     * sale supply knows; empty when nothing of it was ever sold.
+     */
+    public Optional<DemandSeries> weeklyDemand(String sku, String accountId) {
         Optional<Instant> asOf = latestSale();
         List<DemandSeries.Observation> weeks = accountId == null
                 ? jdbc.query("select " + WEEK + ", sum(quantity) from sale_line where sku = ? group by 1 order by 1",
@@ -46,7 +57,7 @@ public class DemandForecasts {
         if (weeks.isEmpty() || asOf.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(forecasting.forecast(DemandSeries.weekly(weeks, asOf.get()), horizonWeeks));
+        return Optional.of(DemandSeries.weekly(weeks, asOf.get()));
     }
 
     /**
@@ -68,6 +79,18 @@ public class DemandForecasts {
         series.forEach((accountAndSku, weeks) -> forecasts.add(new AccountForecast(accountAndSku.get(0),
                 accountAndSku.get(1), forecasting.forecast(DemandSeries.weekly(weeks, asOf.get()), horizonWeeks))));
         return forecasts;
+    }
+
+    /** The SKUs the account bought in the {@code lookback} before the latest sale supply knows, by SKU. */
+    public List<String> skusBought(String accountId, Period lookback) {
+        Optional<Instant> asOf = latestSale();
+        if (asOf.isEmpty()) {
+            return List.of();
+        }
+        Instant since = asOf.get().atOffset(ZoneOffset.UTC).minus(lookback).toInstant();
+        return jdbc.queryForList("""
+                select distinct sku from sale_line where account_id = ? and occurred_at > ? order by sku""",
+                String.class, accountId, Timestamp.from(since));
     }
 
     /** The clock of every forecast: the latest sale time supply knows; empty before the first sale. */

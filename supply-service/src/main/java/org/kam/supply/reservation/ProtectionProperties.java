@@ -5,13 +5,16 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param protectionHorizon how far back from a key account's latest sale its purchases count as
- *                          demand to protect (56 days, i.e. 8 weeks)
+ * @param horizonWeeks    how many weeks of an account's forecast demand are protected (8)
+ * @param potentialShare  the share of that forecast protected for a POTENTIAL account (0.5)
+ * @param refreshInterval how often every KEY and POTENTIAL account's protections are re-forecast (6h)
  */
-@ConfigurationProperties("kam.supply")
-public record ProtectionProperties(Duration protectionHorizon) {
+@ConfigurationProperties("kam.supply.protection")
+public record ProtectionProperties(Integer horizonWeeks, Double potentialShare, Duration refreshInterval) {
 
     public ProtectionProperties {
-        protectionHorizon = protectionHorizon == null ? Duration.ofDays(56) : protectionHorizon;
+        horizonWeeks = horizonWeeks == null ? 8 : horizonWeeks;
+        potentialShare = potentialShare == null ? 0.5 : potentialShare;
+        refreshInterval = refreshInterval == null ? Duration.ofHours(6) : refreshInterval;
     }
 }

@@ -1,20 +1,29 @@
 package org.kam.supply.reservation;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Period;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 
 import org.kam.chassis.inbox.Inbox;
+import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
+import org.kam.chassis.web.NotFoundException;
 import org.kam.supply.Topics;
 import org.kam.supply.catalogue.StockChanged;
+import org.kam.supply.demand.DemandForecasts;
 import org.kam.supply.reservation.ProtectionRule.Holding;
-import org.kam.supply.reservation.ProtectionRule.Purchase;
+import org.kam.supply.reservation.ProtectionRule.Sizing;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,15 +34,17 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Keeps every key account's protections equal to {@link ProtectionRule} applied to what supply
- * knows (its sales, its tier, the stock), and announces each change of (requested, reserved) once,
- * as {@code ReservationChanged}, in the same transaction that stores it.
+ * Keeps every KEY and POTENTIAL account's protections equal to {@link ProtectionRule} applied to
+ * what supply knows (its forecast demand, its agreed stock levels, its tier, the stock), and
+ * announces each change of (requested, reserved) once, as {@code ReservationChanged}, in the same
+ * transaction that stores it.
  *
- * <p>Concurrency: sales and tier changes run on different consumer threads, and stock changes on
- * HTTP threads. Everything that touches one account first takes a transaction-scoped lock on the
- * account, and everything that reserves on a SKU a lock on the SKU (several SKUs in a fixed order,
- * so two transactions never wait on each other in a circle). So no two transactions decide from
- * the same old picture, and the reserved units of a SKU never exceed its stock.
+ * <p>Concurrency: sales and tier changes run on different consumer threads, stock changes and
+ * agreed levels on HTTP threads, the re-forecast on the scheduler. Everything that touches one
+ * account first takes a transaction-scoped lock on the account, and everything that reserves on a
+ * SKU a lock on the SKU (several SKUs in a fixed order, so two transactions never wait on each
+ * other in a circle). So no two transactions decide from the same old picture, and the reserved
+ * units of a SKU never exceed its stock.
  */
 @Service
 public class Protections {
@@ -42,21 +53,26 @@ public class Protections {
 
     private static final int ACCOUNT_LOCKS = 0x6b61_6163; // "ka" "ac"
     private static final int SKU_LOCKS = 0x6b61_736b; // "ka" "sk"
+    /** How far back a newly protected account's purchases name the SKUs to size. */
+    private static final Period SIZING_LOOKBACK = Period.ofYears(2);
 
     private final JdbcTemplate jdbc;
     private final Inbox inbox;
     private final Outbox outbox;
     private final ProtectionRule rule;
+    private final DemandForecasts demand;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Counter salesRecorded;
     private final Counter staleTierChanges;
 
-    Protections(JdbcTemplate jdbc, Inbox inbox, Outbox outbox, ProtectionRule rule, MeterRegistry meters, Clock clock) {
+    Protections(JdbcTemplate jdbc, Inbox inbox, Outbox outbox, ProtectionRule rule, DemandForecasts demand,
+            MeterRegistry meters, Clock clock) {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.outbox = outbox;
         this.rule = rule;
+        this.demand = demand;
         this.meters = meters;
         this.clock = clock;
         this.salesRecorded = Counter.builder("kam.supply.sales.recorded")
@@ -69,7 +85,8 @@ public class Protections {
 
     /**
      * Stores a sale delivered for the first time (the caller checked the inbox and holds the
-     * account's lock); a sale of a KEY account re-sizes its protections.
+     * account's lock); a sale of a KEY or POTENTIAL account re-sizes its protection of the SKU sold.
+     * Only that SKU, so a sale costs one forecast; the others follow at the next refresh.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordSale(SaleLine sale) {
@@ -78,15 +95,17 @@ public class Protections {
                 on conflict (event_id) do nothing""",
                 sale.eventId(), sale.accountId(), sale.sku(), sale.quantity(), Timestamp.from(sale.occurredAt()));
         salesRecorded.increment();
-        if (tierOf(sale.accountId()) == Tier.KEY) {
-            // Every SKU, not only the one sold: the sale moves the horizon for all of them.
-            resizeAccount(sale.accountId(), Cause.SALE);
+        Tier tier = tierOf(sale.accountId());
+        if (ProtectionRule.protects(tier)) {
+            lockSkus(List.of(sale.sku()));
+            resize(sale.accountId(), sale.sku(), tier, Cause.SALE);
         }
     }
 
     /**
-     * Applies a tier change once: becoming KEY sizes protections for everything the account
-     * bought, leaving KEY releases them all. A change older than the tier already known is ignored.
+     * Applies a tier change once: becoming KEY or POTENTIAL sizes protections for everything the
+     * account bought in the last two years, any other tier releases them all. A change older than
+     * the tier already known is ignored.
      */
     @Transactional
     public void changeTier(TierChange change) {
@@ -104,10 +123,79 @@ public class Protections {
             return;
         }
         meters.counter("kam.supply.tier.changes.applied", "to", change.to().name()).increment();
-        if (change.to() == Tier.KEY) {
-            resizeAccount(change.accountId(), Cause.TIER_CHANGED);
+        if (ProtectionRule.protects(change.to())) {
+            resizeAccount(change.accountId(), change.to(), Cause.TIER_CHANGED);
         } else {
             release(change.accountId(), change.to());
+        }
+    }
+
+    /**
+     * Re-forecasts every protection of one account if it is KEY or POTENTIAL, publishing only the
+     * protections that changed (cause FORECAST). Its own transaction, so a refresh of all accounts
+     * holds each account's locks only briefly.
+     */
+    @Transactional
+    public void refresh(String accountId) {
+        lockAccount(accountId);
+        Tier tier = tierOf(accountId);
+        if (ProtectionRule.protects(tier)) {
+            resizeAccount(accountId, tier, Cause.FORECAST);
+        }
+    }
+
+    /** The accounts whose tier protects stock, by id: what a refresh re-forecasts. */
+    public List<String> protectedAccounts() {
+        return jdbc.queryForList("select account_id from account_tier where tier in ('KEY', 'POTENTIAL') order by 1",
+                String.class);
+    }
+
+    /**
+     * Sets the stock level agreed with a KEY account for a SKU and re-sizes its protection to it at
+     * once (cause AGREED_LEVEL). Refused, storing nothing, for an account that is not KEY or a SKU
+     * that is not in the catalogue.
+     */
+    @Transactional
+    public AgreedStockLevel agree(String accountId, String sku, int units, String note, String setBy) {
+        if (units < 0) {
+            throw new InvalidEventException("units", "must be 0 or more, was " + units);
+        }
+        lockAccount(accountId);
+        Tier tier = tierOf(accountId);
+        if (tier != Tier.KEY) {
+            throw new InvalidEventException("accountId", "only a KEY account has an agreed stock level; " + accountId
+                    + (tier == null ? " has no tier known to supply" : " is " + tier));
+        }
+        if (jdbc.queryForList("select 1 from product where sku = ?", Integer.class, sku).isEmpty()) {
+            throw new InvalidEventException("sku", "no product " + sku);
+        }
+        AgreedStockLevel level = jdbc.queryForObject("""
+                insert into agreed_stock_level (account_id, sku, units, note, set_by) values (?, ?, ?, ?, ?)
+                on conflict (account_id, sku) do update
+                   set units = excluded.units, note = excluded.note, set_by = excluded.set_by, updated_at = now()
+                returning account_id, sku, units, note, set_by, updated_at""",
+                AgreedStockLevel::read, accountId, sku, units, note, setBy);
+        lockSkus(List.of(sku));
+        resize(accountId, sku, tier, Cause.AGREED_LEVEL);
+        return level;
+    }
+
+    /**
+     * Removes the stock level agreed for an account × SKU; a KEY account's protection goes back to
+     * its forecast at once (cause AGREED_LEVEL).
+     *
+     * @throws NotFoundException when no level was agreed
+     */
+    @Transactional
+    public void withdrawAgreement(String accountId, String sku) {
+        lockAccount(accountId);
+        if (jdbc.update("delete from agreed_stock_level where account_id = ? and sku = ?", accountId, sku) == 0) {
+            throw new NotFoundException("No stock level agreed with " + accountId + " for " + sku);
+        }
+        Tier tier = tierOf(accountId);
+        if (ProtectionRule.protects(tier)) {
+            lockSkus(List.of(sku));
+            resize(accountId, sku, tier, Cause.AGREED_LEVEL);
         }
     }
 
@@ -139,13 +227,12 @@ public class Protections {
                 Cause.ORDER);
     }
 
-    private void resizeAccount(String accountId, Cause cause) {
-        Map<String, Integer> demand = rule.protectedDemand(purchasesInHorizon(accountId));
-        SortedSet<String> skus = new TreeSet<>(demand.keySet());
-        skus.addAll(protectedSkus(accountId)); // those whose purchases left the horizon shrink to 0
+    private void resizeAccount(String accountId, Tier tier, Cause cause) {
+        SortedSet<String> skus = new TreeSet<>(demand.skusBought(accountId, SIZING_LOOKBACK));
+        skus.addAll(protectedSkus(accountId)); // those no longer bought are re-forecast too, towards 0
         lockSkus(skus);
         for (String sku : skus) {
-            resize(accountId, sku, Tier.KEY, demand.getOrDefault(sku, 0), cause);
+            resize(accountId, sku, tier, cause);
         }
     }
 
@@ -153,32 +240,58 @@ public class Protections {
         List<String> skus = protectedSkus(accountId);
         lockSkus(skus);
         for (String sku : skus) {
-            resize(accountId, sku, tier, 0, Cause.RELEASED);
+            apply(accountId, sku, tier, Sizing.NONE, Cause.RELEASED);
         }
     }
 
-    /** Sets one protection to {@code requested}, reserving what the stock not held by others allows. */
-    private void resize(String accountId, String sku, Tier tier, int requested, Cause cause) {
-        Holding current = jdbc.query("select requested, reserved from reservation where account_id = ? and sku = ?",
-                (rs, i) -> new Holding(rs.getInt(1), rs.getInt(2)), accountId, sku)
-                .stream().findFirst().orElse(new Holding(0, 0));
+    /** Sizes one protection from the account's forecast or agreed level; the account and SKU must be locked. */
+    private void resize(String accountId, String sku, Tier tier, Cause cause) {
+        OptionalDouble forecast = demand.forecast(sku, accountId, rule.horizonWeeks())
+                .map(f -> OptionalDouble.of(f.totalOfNext(rule.horizonWeeks()))).orElse(OptionalDouble.empty());
+        OptionalInt agreed = jdbc.queryForList("select units from agreed_stock_level where account_id = ? and sku = ?",
+                Integer.class, accountId, sku).stream().mapToInt(Integer::intValue).findFirst();
+        apply(accountId, sku, tier, rule.size(tier, forecast, agreed), cause);
+    }
+
+    /**
+     * Sets one protection to {@code sizing}, reserving what the stock not held by others allows, and
+     * publishes it if its requested or reserved units changed.
+     */
+    private void apply(String accountId, String sku, Tier tier, Sizing sizing, Cause cause) {
+        Optional<Stored> stored = jdbc.query("""
+                select requested, reserved, basis, forecast_units from reservation where account_id = ? and sku = ?""",
+                (rs, i) -> new Stored(new Holding(rs.getInt(1), rs.getInt(2)), rs.getString(3), rs.getBigDecimal(4)),
+                accountId, sku).stream().findFirst();
+        if (stored.isEmpty() && sizing.requested() == 0) {
+            return; // nothing to protect and nothing was: no row, no news
+        }
+        Holding current = stored.map(Stored::holding).orElse(new Holding(0, 0));
         Long others = jdbc.queryForObject(
                 "select coalesce(sum(reserved), 0) from reservation where sku = ? and account_id <> ?",
                 Long.class, sku, accountId);
+        int requested = sizing.requested();
         int reserved = ProtectionRule.reserve(requested, onHand(sku), Math.toIntExact(others));
-        if (requested == current.requested() && reserved == current.reserved()) {
+        String basis = sizing.basis() == null ? null : sizing.basis().name();
+        BigDecimal forecast = sizing.forecastUnits() == null ? null
+                : BigDecimal.valueOf(sizing.forecastUnits()).setScale(2, RoundingMode.HALF_UP);
+        boolean changed = requested != current.requested() || reserved != current.reserved();
+        if (!changed && stored.isPresent() && Objects.equals(basis, stored.get().basis())
+                && Objects.equals(forecast, stored.get().forecast())) {
             return;
         }
         jdbc.update("""
-                insert into reservation (account_id, sku, tier, requested, reserved) values (?, ?, ?, ?, ?)
+                insert into reservation (account_id, sku, tier, requested, reserved, basis, forecast_units)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (account_id, sku) do update
                    set tier = excluded.tier, requested = excluded.requested, reserved = excluded.reserved,
-                       updated_at = now(),
+                       basis = excluded.basis, forecast_units = excluded.forecast_units, updated_at = now(),
                        created_at = case when reservation.requested = 0 then now() else reservation.created_at end""",
-                accountId, sku, tier.name(), requested, reserved);
-        publish(accountId, sku, tier, requested, reserved, cause);
+                accountId, sku, tier.name(), requested, reserved, basis, forecast);
+        if (changed) {
+            publish(accountId, sku, tier, requested, reserved, cause);
+        }
         if (reserved < current.reserved()) {
-            reshare(sku); // the freed units go to the oldest shortages on the SKU
+            reshare(sku); // the freed units go to the first-ranked shortages on the SKU
         }
     }
 
@@ -186,7 +299,8 @@ public class Protections {
     private void reshare(String sku) {
         List<Protection> protections = jdbc.query("""
                 select account_id, tier, requested, reserved from reservation
-                where sku = ? and requested > 0 order by created_at, account_id""",
+                where sku = ? and requested > 0
+                order by case tier when 'KEY' then 0 else 1 end, created_at, account_id""",
                 (rs, i) -> new Protection(rs.getString(1), Tier.valueOf(rs.getString(2)),
                         new Holding(rs.getInt(3), rs.getInt(4))),
                 sku);
@@ -209,17 +323,6 @@ public class Protections {
                 requested, reserved, requested - reserved, cause);
         outbox.append(change.eventId(), Topics.RESERVATIONS, accountId, "ReservationChanged", change);
         meters.counter("kam.reservations.changed", "cause", cause.name()).increment();
-    }
-
-    private List<Purchase> purchasesInHorizon(String accountId) {
-        // Only narrows what is read; the rule applies the same horizon itself.
-        return jdbc.query("""
-                select sku, quantity, occurred_at from sale_line
-                where account_id = ?
-                  and occurred_at > (select max(occurred_at) from sale_line where account_id = ?)
-                                    - make_interval(secs => ?)""",
-                (rs, i) -> new Purchase(rs.getString(1), rs.getInt(2), rs.getTimestamp(3).toInstant()),
-                accountId, accountId, rule.horizon().toSeconds());
     }
 
     private List<String> protectedSkus(String accountId) {
@@ -260,5 +363,8 @@ public class Protections {
     }
 
     private record Protection(String accountId, Tier tier, Holding holding) {
+    }
+
+    private record Stored(Holding holding, String basis, BigDecimal forecast) {
     }
 }

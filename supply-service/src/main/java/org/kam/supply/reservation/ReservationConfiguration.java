@@ -8,7 +8,7 @@ class ReservationConfiguration {
 
     @Bean
     ProtectionRule protectionRule(ProtectionProperties properties) {
-        return new ProtectionRule(properties.protectionHorizon());
+        return new ProtectionRule(properties.horizonWeeks(), properties.potentialShare());
     }
 
     @Bean

@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 import org.kam.chassis.messaging.InvalidEventException;
 
-/** An account's tier as account-service announces it; only KEY accounts get stock protected. */
+/** An account's tier as account-service announces it; KEY accounts get stock protected, POTENTIAL ones a share. */
 public enum Tier {
     KEY, POTENTIAL, REGULAR;
 
