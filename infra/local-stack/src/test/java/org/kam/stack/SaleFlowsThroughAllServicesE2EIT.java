@@ -71,7 +71,12 @@ class SaleFlowsThroughAllServicesE2EIT {
         stack.start();
         kafka = new KafkaProbe(stack.kafkaBootstrapServers());
 
-        kafka.send(SALES, "E2E-1", sale("E2E-1", "SKU-E2E", 12, "18450.00"));
+        // a customer that has bought 12 a week for the last three weeks: supply forecasts its demand
+        // from complete weeks, so the history is what its protection will be sized from
+        for (int weeksAgo = 3; weeksAgo >= 0; weeksAgo--) {
+            kafka.send(SALES, "E2E-1", sale("E2E-1", "SKU-E2E", 12, "18450.00",
+                    Instant.now().minus(Duration.ofDays(7L * weeksAgo))));
+        }
     }
 
     @AfterAll
@@ -126,7 +131,7 @@ class SaleFlowsThroughAllServicesE2EIT {
     @Order(4)
     void a_malformed_sale_goes_to_the_dead_letter_topic_and_does_not_hold_up_the_next_sale() {
         kafka.send(SALES, "E2E-BAD", "{not json");
-        kafka.send(SALES, "E2E-2", sale("E2E-2", "SKU-E2E", 1, "99.90"));
+        kafka.send(SALES, "E2E-2", sale("E2E-2", "SKU-E2E", 1, "99.90", Instant.now()));
 
         ConsumerRecord<String, String> deadLetter = awaitRecord(ACCOUNT_DEAD_LETTERS,
                 record -> "{not json".equals(record.value()));
@@ -185,10 +190,10 @@ class SaleFlowsThroughAllServicesE2EIT {
     }
 
     /** A sale as an ERP connector would produce it (contract sale.v1). */
-    private String sale(String accountId, String sku, int quantity, String amount) {
+    private String sale(String accountId, String sku, int quantity, String amount, Instant occurredAt) {
         return """
                 {"eventId":"%s","accountId":"%s","orderId":"%s","sku":"%s","quantity":%d,"amount":%s,\
                 "currency":"EUR","occurredAt":"%s"}""".formatted(UUID.randomUUID(), accountId,
-                "SO-" + accountId, sku, quantity, amount, Instant.now());
+                "SO-" + accountId, sku, quantity, amount, occurredAt);
     }
 }

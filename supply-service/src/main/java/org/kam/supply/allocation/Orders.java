@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.kam.chassis.inbox.Inbox;
 import org.kam.chassis.outbox.Outbox;
+import org.kam.supply.PlanningInputChanged;
 import org.kam.supply.Topics;
 import org.kam.supply.allocation.SkuPosition.Backorder;
 import org.kam.supply.catalogue.Catalogue;
@@ -18,6 +19,7 @@ import org.kam.supply.reservation.SaleLine;
 import org.kam.supply.reservation.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -59,9 +61,10 @@ public class Orders {
     private final MeterRegistry meters;
     private final Clock clock;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
     Orders(JdbcTemplate jdbc, Inbox inbox, Outbox outbox, Catalogue catalogue, Protections protections,
-            MeterRegistry meters, Clock clock, TransactionTemplate transactions) {
+            MeterRegistry meters, Clock clock, TransactionTemplate transactions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -70,6 +73,7 @@ public class Orders {
         this.meters = meters;
         this.clock = clock;
         this.transactions = transactions;
+        this.events = events;
         Gauge.builder("kam.supply.backorders.units", this, Orders::backorderedUnits)
                 .description("Units ordered and not yet served").register(meters);
     }
@@ -83,6 +87,7 @@ public class Orders {
         protections.lockAccount(sale.accountId());
         Optional<StockCount> stock = catalogue.lockForAllocation(sale.sku());
         protections.recordSale(sale);
+        events.publishEvent(PlanningInputChanged.SALE);
         if (stock.isEmpty()) {
             meters.counter("kam.supply.sales.not.allocated", "reason", "not-in-catalogue").increment();
         } else if (stock.get().includes(sale.occurredAt())) {

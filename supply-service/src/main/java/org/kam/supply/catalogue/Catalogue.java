@@ -15,6 +15,7 @@ import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
 import org.kam.chassis.web.ConflictException;
 import org.kam.chassis.web.NotFoundException;
+import org.kam.supply.PlanningInputChanged;
 import org.kam.supply.Topics;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -193,6 +194,7 @@ public class Catalogue {
         SupplyExpected event = new SupplyExpected(UUID.randomUUID(), clock.instant(), id, supply.kind(), supply.sku(),
                 supply.warehouseId(), supply.quantity(), supply.dueOn());
         outbox.append(event.eventId(), Topics.STOCK, supply.sku(), "SupplyExpected", event);
+        events.publishEvent(PlanningInputChanged.SUPPLY);
         return findSupply(id).orElseThrow();
     }
 
@@ -252,6 +254,7 @@ public class Catalogue {
     private void stockChanged(String sku, String warehouseId, StockCause cause) {
         int skuOnHand = publishLevel(sku, warehouseId, cause);
         events.publishEvent(new StockChanged(sku, skuOnHand));
+        events.publishEvent(PlanningInputChanged.STOCK);
     }
 
     /** Recomputes the SKU's total and appends the warehouse's new level to kam.stock.v1; returns the total. */

@@ -1,15 +1,22 @@
 package org.kam.supply.planning;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.kam.supply.PlanningInputChanged;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Plans on its own every {@code kam.supply.peak-plan.interval}, the first time shortly after
- * start-up; off with {@code kam.supply.peak-plan.scheduled=false} (then only POST
- * /api/v1/peak-plan/run plans). Several instances may all run it: runs take turns and a run that
- * finds nothing new publishes nothing.
+ * Plans on its own: shortly after anything the plan reads changed (a sale, a tier, the stock,
+ * supply on its way) — at most once per {@code kam.supply.peak-plan.replan-delay}, however many
+ * changes came in between — and in any case every {@code kam.supply.peak-plan.interval}, because
+ * the calendar moves the look-ahead even when nothing else does. Off with
+ * {@code kam.supply.peak-plan.scheduled=false} (then only POST /api/v1/peak-plan/run plans).
+ * Several instances may all run it: runs take turns and a run that finds nothing new publishes
+ * nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -17,14 +24,30 @@ import org.springframework.scheduling.annotation.Scheduled;
 class PeakPlanSchedule {
 
     private final PeakPlanning planning;
+    private final AtomicBoolean changed = new AtomicBoolean();
 
     PeakPlanSchedule(PeakPlanning planning) {
         this.planning = planning;
     }
 
+    /** After the change committed: a rolled-back change changed nothing. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void inputChanged(PlanningInputChanged change) {
+        changed.set(true);
+    }
+
+    @Scheduled(initialDelayString = "${kam.supply.peak-plan.replan-delay:15s}",
+            fixedDelayString = "${kam.supply.peak-plan.replan-delay:15s}")
+    void planIfChanged() {
+        if (changed.getAndSet(false)) {
+            planning.run();
+        }
+    }
+
     @Scheduled(initialDelayString = "${kam.supply.peak-plan.initial-delay:1m}",
             fixedDelayString = "${kam.supply.peak-plan.interval:1h}")
     void plan() {
+        changed.set(false);
         planning.run();
     }
 }

@@ -19,11 +19,13 @@ import org.kam.chassis.inbox.Inbox;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
 import org.kam.chassis.web.NotFoundException;
+import org.kam.supply.PlanningInputChanged;
 import org.kam.supply.Topics;
 import org.kam.supply.catalogue.StockChanged;
 import org.kam.supply.demand.DemandForecasts;
 import org.kam.supply.reservation.ProtectionRule.Holding;
 import org.kam.supply.reservation.ProtectionRule.Sizing;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -66,9 +68,12 @@ public class Protections {
     private final Counter salesRecorded;
     private final Counter staleTierChanges;
 
+    private final ApplicationEventPublisher events;
+
     Protections(JdbcTemplate jdbc, Inbox inbox, Outbox outbox, ProtectionRule rule, DemandForecasts demand,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.inbox = inbox;
         this.outbox = outbox;
         this.rule = rule;
@@ -123,6 +128,7 @@ public class Protections {
             return;
         }
         meters.counter("kam.supply.tier.changes.applied", "to", change.to().name()).increment();
+        events.publishEvent(PlanningInputChanged.TIER);
         if (ProtectionRule.protects(change.to())) {
             resizeAccount(change.accountId(), change.to(), Cause.TIER_CHANGED);
         } else {
