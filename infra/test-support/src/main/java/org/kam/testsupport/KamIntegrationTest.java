@@ -22,7 +22,10 @@ import org.springframework.test.context.ContextConfiguration;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Cached contexts close when the test JVM exits, each after its own broker may already be gone:
+// a short shutdown phase keeps a consumer or producer that cannot reach it from holding the exit.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.lifecycle.timeout-per-shutdown-phase=3s")
 @EmbeddedKafka(partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
         brokerProperties = { "offsets.topic.num.partitions=1", "group.initial.rebalance.delay.ms=0",
                 "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1" })

@@ -151,6 +151,23 @@ public class Orders {
 
     /** The SKU as allocation sees it now: stock, protections (in fill order), backorders. */
     Optional<SkuPosition> position(String sku) {
+        Optional<SkuPosition> position = stockAndProtections(sku);
+        position.ifPresent(p -> jdbc.query("""
+                select o.order_id, o.account_id, coalesce(t.tier, 'REGULAR'), o.owed, o.ordered_at
+                from customer_order o left join account_tier t on t.account_id = o.account_id
+                where o.sku = ? and o.owed > 0""",
+                rs -> {
+                    p.owe(new Backorder(rs.getString(1), rs.getString(2), Tier.valueOf(rs.getString(3)),
+                            rs.getInt(4), rs.getTimestamp(5).toInstant()));
+                }, sku));
+        return position;
+    }
+
+    /**
+     * The SKU's stock and protections, without its backorders: what a new order meets. (Waiting
+     * orders never stand beside free stock for long: arrivals and the sweep serve them.)
+     */
+    private Optional<SkuPosition> stockAndProtections(String sku) {
         List<Integer> onHand = jdbc.queryForList("select on_hand from product where sku = ?", Integer.class, sku);
         if (onHand.isEmpty()) {
             return Optional.empty();
@@ -164,14 +181,6 @@ public class Orders {
                 rs -> {
                     position.hold(rs.getString(1), rs.getInt(2), rs.getInt(3));
                 }, sku);
-        jdbc.query("""
-                select o.order_id, o.account_id, coalesce(t.tier, 'REGULAR'), o.owed, o.ordered_at
-                from customer_order o left join account_tier t on t.account_id = o.account_id
-                where o.sku = ? and o.owed > 0""",
-                rs -> {
-                    position.owe(new Backorder(rs.getString(1), rs.getString(2), Tier.valueOf(rs.getString(3)),
-                            rs.getInt(4), rs.getTimestamp(5).toInstant()));
-                }, sku);
         return Optional.of(position);
     }
 
@@ -183,7 +192,7 @@ public class Orders {
     /** The product row is locked; the SKU's protection lock is taken here. */
     private void allocate(SaleLine sale) {
         protections.lockSkus(List.of(sale.sku()));
-        SkuPosition position = position(sale.sku()).orElseThrow();
+        SkuPosition position = stockAndProtections(sale.sku()).orElseThrow();
         Tier tier = tierOf(sale.accountId());
         int onHand = position.onHand();
         int own = position.protectedFor(sale.accountId());
