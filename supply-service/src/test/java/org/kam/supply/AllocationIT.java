@@ -13,10 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
-import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -27,15 +24,12 @@ import tools.jackson.databind.JsonNode;
  * Each test uses its own SKUs and accounts.
  */
 @TestPropertySource(properties = "kam.test.context=allocation")
-class AllocationIT extends ServiceIntegrationTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
+class AllocationIT extends SupplyIntegrationTest {
 
     @Test
     void aKeyAccountKeepsItsProtectedStockWhileARegularAccountsLargeOrderArrives() {
         // given 100 of AL-1 in stock, 60 of them protected for key account AL-K
-        putProduct("AL-1", 100);
+        putProduct("AL-1", "AL-1", 100);
         protectFor("AL-K", "AL-1", 60);
 
         // when a regular account orders 90
@@ -60,7 +54,7 @@ class AllocationIT extends ServiceIntegrationTest {
     @Test
     void aShortageIsServedInTierOrderWhenSupplyArrives() {
         // given nothing of SH-1 in stock and a key, a potential and a regular account
-        putProduct("SH-1", 0);
+        putProduct("SH-1", "SH-1", 0);
         tier("SH-K", "KEY");
         tier("SH-P", "POTENTIAL");
         tier("SH-R", "REGULAR");
@@ -103,7 +97,7 @@ class AllocationIT extends ServiceIntegrationTest {
     @Test
     void aKeyAccountFindingAllStockProtectedForOthersIsAStockOut() {
         // given 30 of SO-1, all protected for key account SO-K1
-        putProduct("SO-1", 30);
+        putProduct("SO-1", "SO-1", 30);
         protectFor("SO-K1", "SO-1", 30);
         tier("SO-K2", "KEY");
         awaitTiers(1, "SO-K2");
@@ -120,7 +114,7 @@ class AllocationIT extends ServiceIntegrationTest {
     @Test
     void salesBeforeTheStockCountAndOfProductsNotStockedTakeNothingAndASaleDeliveredTwiceTakesOnce() {
         // given 50 of HX-1 counted now
-        putProduct("HX-1", 50);
+        putProduct("HX-1", "HX-1", 50);
 
         // when a sale dated before the count, a sale of something the catalogue does not stock, and
         // one sale delivered twice arrive
@@ -157,12 +151,6 @@ class AllocationIT extends ServiceIntegrationTest {
 
     // --- given ------------------------------------------------------------------------------------
 
-    private void putProduct(String sku, int onHand) {
-        TestApi.Response response = api.put("/api/v1/products/" + sku,
-                "{\"name\":\"" + sku + "\",\"onHand\":" + onHand + "}", "SUPPLY");
-        assertThat(response.status()).as(response.body()).isIn(200, 201);
-    }
-
     /** Makes {@code units} of the SKU protected for the account: a KEY account with an agreed stock level. */
     private void protectFor(String accountId, String sku, int units) {
         tier(accountId, "KEY");
@@ -174,8 +162,7 @@ class AllocationIT extends ServiceIntegrationTest {
     }
 
     private void tier(String accountId, String to) {
-        kafka.send(Topics.ACCOUNT_TIERS, accountId,
-                EventJson.tierChange(accountId, "REGULAR", to, now().toString()).json());
+        sendTierChange(accountId, "REGULAR", to, now().toString());
     }
 
     private void awaitTiers(int count, String accountPattern) {
@@ -184,9 +171,7 @@ class AllocationIT extends ServiceIntegrationTest {
     }
 
     private String sale(String accountId, String sku, int quantity, Instant at) {
-        EventJson sale = EventJson.sale(accountId, sku, quantity, at.toString());
-        kafka.send(Topics.SALES, accountId, sale.json());
-        return sale.eventId();
+        return sendSale(accountId, sku, quantity, at.toString());
     }
 
     private void receive(String sku, int units) {
@@ -257,11 +242,6 @@ class AllocationIT extends ServiceIntegrationTest {
                 "{\"sku\":\"" + sku + "\",\"arriving\":" + units + "}", "ANALYST");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
-    }
-
-    private static String firstField(TestApi.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        return response.json().get("errors").get(0).get("field").asString();
     }
 
     private static Instant now() {

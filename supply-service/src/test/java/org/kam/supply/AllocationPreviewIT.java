@@ -1,33 +1,23 @@
 package org.kam.supply;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
-import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
 /** The dry run of an order against the stock and protections as they are, changing nothing. */
 @TestPropertySource(properties = "kam.test.context=allocation-preview")
-class AllocationPreviewIT extends ServiceIntegrationTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
+class AllocationPreviewIT extends SupplyIntegrationTest {
 
     @Test
     void aPreviewShowsAKeyAccountKeepsItsProtectionWhileARegularOrderWouldBeBackordered() {
         // given 100 units of P-1, 60 of them protected for key account K (the stock level agreed with it)
-        assertThat(api.put("/api/v1/products/P-1", "{\"name\":\"Pump\",\"onHand\":100}", "SUPPLY").status()).isEqualTo(201);
-        kafka.send(Topics.ACCOUNT_TIERS, "K", EventJson.tierChange("K", "REGULAR", "KEY", "2026-10-01T10:00:00Z").json());
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-                "select tier from account_tier where account_id = 'K'", String.class).contains("KEY"));
+        assertThat(putProduct("P-1", "Pump", 100).status()).isEqualTo(201);
+        sendTierChange("K", "REGULAR", "KEY", "2026-10-01T10:00:00Z");
+        awaitTier("K", "KEY");
         TestApi.Response agreed = api.put("/api/v1/accounts/K/agreed-stock/P-1", "{\"units\":60}", "SUPPLY");
         assertThat(agreed.status()).as(agreed.body()).isEqualTo(200);
         assertThat(api.get("/api/v1/reservations?accountId=K&sku=P-1", "ANALYST").json().get(0).get("reserved").asInt())
@@ -70,10 +60,5 @@ class AllocationPreviewIT extends ServiceIntegrationTest {
         TestApi.Response response = api.post("/api/v1/allocations/preview", order, "ANALYST");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
-    }
-
-    private static String firstField(TestApi.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        return response.json().get("errors").get(0).get("field").asString();
     }
 }

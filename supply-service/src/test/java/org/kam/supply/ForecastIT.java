@@ -7,23 +7,20 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
-import org.kam.testsupport.ServiceIntegrationTest;
-import org.kam.testsupport.TestApi;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
 /** Forecasts from the sales supply-service received, with the model chosen and its hold-out accuracy. */
 @TestPropertySource(properties = "kam.test.context=forecast")
-class ForecastIT extends ServiceIntegrationTest {
+class ForecastIT extends SupplyIntegrationTest {
 
     @Test
     void aSteadyBuyerIsForecastToKeepBuyingTheSameAndTheAccuracyIsReported() {
         // given 30 weeks of 10 units a week of F-1 by account F-A (one sale each Wednesday)
         Instant firstWednesday = Instant.parse("2025-01-08T10:00:00Z");
         for (int week = 0; week < 30; week++) {
-            kafka.send(Topics.SALES, "F-A", EventJson.sale("F-A", "F-1", 10,
-                    firstWednesday.plus(Duration.ofDays(7L * week)).toString()).json());
+            sendSale("F-A", "F-1", 10, firstWednesday.plus(Duration.ofDays(7L * week)).toString());
         }
 
         // when the forecast is asked for
@@ -50,10 +47,5 @@ class ForecastIT extends ServiceIntegrationTest {
         assertThat(firstField(api.get("/api/v1/forecasts", "ANALYST"))).isEqualTo("sku");
         assertThat(firstField(api.get("/api/v1/forecasts?sku=F-1&horizonWeeks=0", "ANALYST"))).isEqualTo("horizonWeeks");
         assertThat(api.get("/api/v1/forecasts?sku=F-1").status()).isEqualTo(401);
-    }
-
-    private static String firstField(TestApi.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        return response.json().get("errors").get(0).get("field").asString();
     }
 }

@@ -1,9 +1,7 @@
 package org.kam.supply;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -13,10 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
-import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -26,10 +21,7 @@ import tools.jackson.databind.JsonNode;
  * test uses its own SKUs, warehouses and accounts, so tests do not depend on each other's order.
  */
 @TestPropertySource(properties = "kam.test.context=incoming")
-class IncomingSupplyIT extends ServiceIntegrationTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
+class IncomingSupplyIT extends SupplyIntegrationTest {
 
     @Test
     void stockIsKeptPerWarehouseAndTheProductShowsTheTotal() {
@@ -68,8 +60,7 @@ class IncomingSupplyIT extends ServiceIntegrationTest {
         putWarehouse("WH-PLANT", "Plant", "South");
         putProduct("SKU-IN-1", 5);
         sendTierChange("IN-KEY-1", "REGULAR", "KEY", "2026-03-01T00:00:00Z");
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-                "select tier from account_tier where account_id = 'IN-KEY-1'", String.class).contains("KEY"));
+        awaitTier("IN-KEY-1", "KEY");
         assertThat(api.put("/api/v1/accounts/IN-KEY-1/agreed-stock/SKU-IN-1", "{\"units\":12}", "SUPPLY").status())
                 .isEqualTo(200);
         assertReservationChanged(awaitReservationRecords("IN-KEY-1", 1).get(0), 12, 5, "AGREED_LEVEL");
@@ -151,8 +142,7 @@ class IncomingSupplyIT extends ServiceIntegrationTest {
         assertThat(api.get("/api/v1/incoming-supply?sku=SKU-BAD-1", "ANALYST").json()).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from incoming_supply where warehouse_id = 'WH-BAD'",
                 Integer.class)).isZero();
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from outbox_event", Integer.class) == 0);
+        awaitOutboxDrained();
         assertThat(kafka.records(Topics.STOCK).stream().filter(r -> "SKU-BAD-1".equals(r.key()))
                 .map(r -> KafkaProbe.header(r, "kam-event-type"))).containsExactly("StockChanged");
     }
@@ -209,12 +199,6 @@ class IncomingSupplyIT extends ServiceIntegrationTest {
         return response;
     }
 
-    private void putProduct(String sku, int onHand) {
-        TestApi.Response response = api.put("/api/v1/products/" + sku,
-                "{\"name\":\"Product " + sku + "\",\"onHand\":" + onHand + "}", "SUPPLY");
-        assertThat(response.status()).as(response.body()).isIn(200, 201);
-    }
-
     private static String supply(String kind, String sku, String warehouseId, String quantity, String dueOn) {
         return "{\"kind\":\"" + kind + "\",\"sku\":\"" + sku + "\",\"warehouseId\":\"" + warehouseId
                 + "\",\"quantity\":" + quantity + ",\"dueOn\":\"" + dueOn + "\"}";
@@ -222,23 +206,11 @@ class IncomingSupplyIT extends ServiceIntegrationTest {
 
     /** Posts supply that must be refused; answers "field: problem" of the 400 ProblemDetail. */
     private String refusedField(String supply) {
-        TestApi.Response response = api.post("/api/v1/incoming-supply", supply, "SUPPLY");
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        JsonNode error = response.json().get("errors").get(0);
-        return error.get("field").asString() + ": " + error.get("message").asString();
-    }
-
-    private void sendTierChange(String accountId, String from, String to, String asOf) {
-        kafka.send(Topics.ACCOUNT_TIERS, accountId, EventJson.tierChange(accountId, from, to, asOf).json());
+        return firstError(api.post("/api/v1/incoming-supply", supply, "SUPPLY"));
     }
 
     private List<ConsumerRecord<String, String>> awaitStockRecords(String sku, int count) {
         return kafka.awaitRecords(Topics.STOCK, count, r -> sku.equals(r.key()));
-    }
-
-    private List<ConsumerRecord<String, String>> awaitReservationRecords(String accountId, int count) {
-        return kafka.awaitRecords(Topics.RESERVATIONS, count, r -> accountId.equals(r.key()));
     }
 
     private static void assertStock(JsonNode product, Object... warehouseAndOnHand) {

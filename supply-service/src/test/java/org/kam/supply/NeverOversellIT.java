@@ -26,9 +26,7 @@ import org.kam.supply.reservation.Protections;
 import org.kam.supply.reservation.SaleLine;
 import org.kam.supply.reservation.Tier;
 import org.kam.supply.reservation.TierChange;
-import org.kam.testsupport.ServiceIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -40,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * more than stock, every order's units served or owed, and no waiting order next to free stock.
  */
 @TestPropertySource(properties = { "kam.test.context=never-oversell", "KAM_DB_POOL_SIZE=12" })
-class NeverOversellIT extends ServiceIntegrationTest {
+class NeverOversellIT extends SupplyIntegrationTest {
 
     private static final List<String> SKUS = List.of("NO-1", "NO-2", "NO-3");
     private static final int INITIAL_STOCK = 100;
@@ -54,8 +52,6 @@ class NeverOversellIT extends ServiceIntegrationTest {
     Catalogue catalogue;
     @Autowired
     Protections protections;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transactions;
 

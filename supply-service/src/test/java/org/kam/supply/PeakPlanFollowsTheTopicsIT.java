@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
-import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
 import org.springframework.test.context.TestPropertySource;
 
@@ -22,21 +21,19 @@ import tools.jackson.databind.JsonNode;
  */
 @TestPropertySource(properties = { "kam.test.context=peak-plan-follows", "kam.supply.peak-plan.scheduled=true",
         "kam.supply.peak-plan.replan-delay=500ms", "kam.supply.peak-plan.initial-delay=1h" })
-class PeakPlanFollowsTheTopicsIT extends ServiceIntegrationTest {
+class PeakPlanFollowsTheTopicsIT extends SupplyIntegrationTest {
 
     @Test
     void salesAndTierChangesOnTheTopicsAreEnoughForProductionToBeRequested() {
         // given a product with nothing in stock
-        TestApi.Response product = api.put("/api/v1/products/FOLLOW-1", "{\"name\":\"Gasket\",\"onHand\":0}", "SUPPLY");
+        TestApi.Response product = putProduct("FOLLOW-1", "Gasket", 0);
         assertThat(product.status()).as(product.body()).isEqualTo(201);
 
         // when a key account's four weeks of buying 10 a week and its tier arrive on the topics
         for (int weeksAgo = 4; weeksAgo >= 1; weeksAgo--) {
-            kafka.send(Topics.SALES, "FOLLOW-K", EventJson.sale("FOLLOW-K", "FOLLOW-1", 10,
-                    Instant.now().minus(Duration.ofDays(7L * weeksAgo)).toString()).json());
+            sendSale("FOLLOW-K", "FOLLOW-1", 10, Instant.now().minus(Duration.ofDays(7L * weeksAgo)).toString());
         }
-        kafka.send(Topics.ACCOUNT_TIERS, "FOLLOW-K",
-                EventJson.tierChange("FOLLOW-K", "REGULAR", "KEY", Instant.now().toString()).json());
+        sendTierChange("FOLLOW-K", "REGULAR", "KEY", Instant.now().toString());
 
         // then, without anyone asking, the shortage and the production it needs are published
         ConsumerRecord<String, String> risk = kafka.awaitRecord(Topics.SUPPLY_SIGNALS,

@@ -11,27 +11,16 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
-import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -42,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * and relative to the Monday of this week (week 0); the schedule is off, so only the test plans.
  */
 @TestPropertySource(properties = { "kam.test.context=peak-plan", "kam.supply.peak-plan.scheduled=false" })
-class PeakPlanIT extends ServiceIntegrationTest {
+class PeakPlanIT extends SupplyIntegrationTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
     private static final LocalDate WEEK_0 = TODAY.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -58,10 +47,6 @@ class PeakPlanIT extends ServiceIntegrationTest {
         }
     }
 
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
 
     @Test
     void aSeasonalSkuGetsProductionAndTransportRequestedBeforeItsPeak() {
@@ -80,7 +65,7 @@ class PeakPlanIT extends ServiceIntegrationTest {
         sales.addAll(weeklySales("PK-POT", "PEAK-1", 4, 30));
         sales.addAll(weeklySales("PK-REG", "PEAK-1", 200, 200));
         sales.addAll(weeklySales("PK-KEY", "PLENTY-1", 5, 5));
-        sendAll(sales);
+        kafka.sendAll(sales);
         await().atMost(Duration.ofSeconds(60)).until(
                 () -> jdbc.queryForObject("select count(*) from sale_line", Integer.class) == sales.size());
         sendTierChange("PK-KEY", "KEY");
@@ -145,7 +130,7 @@ class PeakPlanIT extends ServiceIntegrationTest {
         assertThat(api.post("/api/v1/peak-plan/run", "", "ADMIN").json()).hasSize(1);
 
         // then nothing new is published
-        awaitOutboxEmpty();
+        awaitOutboxDrained();
         assertThat(kafka.records(Topics.SUPPLY_SIGNALS)).extracting(ConsumerRecord::key)
                 .containsExactly("PEAK-1", "PEAK-1", "PEAK-1");
 
@@ -186,12 +171,6 @@ class PeakPlanIT extends ServiceIntegrationTest {
 
     // --- helpers ---------------------------------------------------------------------------------
 
-    private void putProduct(String sku, String name, int onHand) {
-        TestApi.Response response = api.put("/api/v1/products/" + sku,
-                "{\"name\":\"" + name + "\",\"onHand\":" + onHand + "}", "SUPPLY");
-        assertThat(response.status()).as(response.body()).isIn(200, 201);
-    }
-
     /**
      * One sale on the Monday of each of the 104 weeks before this one and of this week: {@code base}
      * units, {@code peak} in the weeks 12 to 15 of each 52-week season counted from this week.
@@ -202,42 +181,17 @@ class PeakPlanIT extends ServiceIntegrationTest {
             int seasonWeek = Math.floorMod(week, 52);
             int quantity = seasonWeek >= 12 && seasonWeek <= 15 ? peak : base;
             String at = WEEK_0.plusWeeks(week).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
-            sales.add(new ProducerRecord<>(Topics.SALES, accountId, EventJson.sale(accountId, sku, quantity, at).json()));
+            sales.add(saleRecord(accountId, sku, quantity, at));
         }
         return sales;
     }
 
-    /** Sends without waiting for each record (the probe does), then for all: two years load in a moment. */
-    private void sendAll(List<ProducerRecord<String, String>> records) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
-            producer.flush();
-            for (Future<RecordMetadata> ack : sent) {
-                ack.get();
-            }
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("Cannot send the test sales", e);
-        }
-    }
-
     private void sendTierChange(String accountId, String to) {
-        kafka.send(Topics.ACCOUNT_TIERS, accountId,
-                EventJson.tierChange(accountId, "REGULAR", to, WEEK_0.atStartOfDay().toInstant(ZoneOffset.UTC)
-                        .toString()).json());
+        sendTierChange(accountId, "REGULAR", to, WEEK_0.atStartOfDay().toInstant(ZoneOffset.UTC).toString());
     }
 
     private List<ConsumerRecord<String, String>> awaitSignals(String sku, int count) {
         return kafka.awaitRecords(Topics.SUPPLY_SIGNALS, count, r -> sku.equals(r.key()));
-    }
-
-    private void awaitOutboxEmpty() {
-        await().atMost(Duration.ofSeconds(30)).until(
-                () -> jdbc.queryForObject("select count(*) from outbox_event", Integer.class) == 0);
     }
 
     private static void assertPlan(JsonNode plan, LocalDate neededBy) {

@@ -16,10 +16,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.kam.supply.reservation.ProtectionRefresh;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
-import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -34,30 +32,25 @@ import tools.jackson.databind.JsonNode;
  */
 @TestPropertySource(properties = "kam.test.context=protection-sizing")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ProtectionSizingIT extends ServiceIntegrationTest {
+class ProtectionSizingIT extends SupplyIntegrationTest {
 
     private static final String CLOCK_SALE = "2026-03-04T10:00:00Z";
     private static final Instant LAST_WEDNESDAY = Instant.parse("2026-02-25T10:00:00Z");
     private static final String SCHEMA = "reservation-changed.v1.schema.json";
 
     @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     ProtectionRefresh refresh;
 
     @BeforeEach
     void theLatestSaleSupplyKnowsIsTheClockSale() {
-        if (salesOf("CLOCK") == 0) {
-            kafka.send(Topics.SALES, "CLOCK", EventJson.sale("CLOCK", "SKU-CLOCK", 1, CLOCK_SALE).json());
-            await().atMost(Duration.ofSeconds(30)).until(() -> salesOf("CLOCK") == 1);
-        }
+        sendClockSaleOnce(CLOCK_SALE);
     }
 
     @Test
     @Order(1)
     void aKeyAccountGetsItsForecastDemandForEightWeeksProtectedUntilItLeavesTheTier() {
         // given 200 in stock and an account that bought 10 a week for 30 weeks
-        putStock("SKU-FC-1", 200);
+        putProduct("SKU-FC-1", 200);
         buyWeekly("FC-KEY", "SKU-FC-1", 10, 30);
 
         // when it becomes KEY
@@ -81,7 +74,7 @@ class ProtectionSizingIT extends ServiceIntegrationTest {
     @Order(2)
     void aPotentialAccountGetsHalfItsForecastAndAllOfItOnceKey() {
         // given an account that bought 5 a week for 30 weeks: 40 forecast for 8 weeks
-        putStock("SKU-FC-2", 100);
+        putProduct("SKU-FC-2", 100);
         buyWeekly("FC-POT", "SKU-FC-2", 5, 30);
 
         // when it becomes POTENTIAL, then half of its forecast is protected
@@ -100,7 +93,7 @@ class ProtectionSizingIT extends ServiceIntegrationTest {
     @Order(3)
     void aSaleOfAKeyAccountResizesTheSkuSold() {
         // given a KEY account protected 80 of a SKU it bought 10 a week for 30 weeks
-        putStock("SKU-FC-3", 500);
+        putProduct("SKU-FC-3", 500);
         buyWeekly("FC-SALE", "SKU-FC-3", 10, 30);
         sendTierChange("FC-SALE", "REGULAR", "KEY", "2026-03-02T00:00:00Z");
         awaitReservationRecords("FC-SALE", 1);
@@ -116,7 +109,7 @@ class ProtectionSizingIT extends ServiceIntegrationTest {
     @Order(4)
     void anAgreedStockLevelOverridesTheForecastUntilItIsWithdrawn() {
         // given a KEY account protected its forecast of 80, with 100 in stock
-        putStock("SKU-AG-1", 100);
+        putProduct("SKU-AG-1", 100);
         buyWeekly("AG-KEY", "SKU-AG-1", 10, 30);
         sendTierChange("AG-KEY", "REGULAR", "KEY", "2026-03-02T00:00:00Z");
         assertReservationChanged(awaitReservationRecords("AG-KEY", 1).get(0), "SKU-AG-1", "KEY", 80, 80, 0,
@@ -167,7 +160,7 @@ class ProtectionSizingIT extends ServiceIntegrationTest {
     @Order(5)
     void anAgreedStockLevelForANonKeyAccountAnUnknownSkuOrWrongUnitsIsRefusedNamingTheField() {
         // given a REGULAR account, a POTENTIAL one, one supply knows no tier of, and a KEY one
-        putStock("SKU-AG-2", 50);
+        putProduct("SKU-AG-2", 50);
         sendTierChange("AG-REG", "POTENTIAL", "REGULAR", "2026-03-02T00:00:00Z");
         sendTierChange("AG-POT", "REGULAR", "POTENTIAL", "2026-03-02T00:00:00Z");
         sendTierChange("AG-OK", "REGULAR", "KEY", "2026-03-02T00:00:00Z");
@@ -194,8 +187,7 @@ class ProtectionSizingIT extends ServiceIntegrationTest {
             assertThat(api.get("/api/v1/accounts/" + account + "/agreed-stock", "ANALYST").json()).as(account).isEmpty();
             assertThat(api.get("/api/v1/reservations?accountId=" + account, "ANALYST").json()).as(account).isEmpty();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from outbox_event", Integer.class) == 0);
+        awaitOutboxDrained();
         assertThat(kafka.records(Topics.RESERVATIONS).stream()
                 .filter(r -> List.of("AG-REG", "AG-POT", "AG-NOBODY", "AG-OK").contains(r.key()))).isEmpty();
     }
@@ -227,14 +219,14 @@ class ProtectionSizingIT extends ServiceIntegrationTest {
                 "TIER_CHANGED");
 
         // when 100 arrive, then the KEY account is covered first and the POTENTIAL one gets the rest
-        putStock("SKU-RANK-1", 100);
+        putProduct("SKU-RANK-1", 100);
         assertReservationChanged(awaitReservationRecords("RANK-KEY", 2).get(1), "SKU-RANK-1", "KEY", 80, 80, 0,
                 "STOCK_CHANGED");
         assertReservationChanged(awaitReservationRecords("RANK-POT", 2).get(1), "SKU-RANK-1", "POTENTIAL", 40, 20, 20,
                 "STOCK_CHANGED");
 
         // when the stock is corrected down to 70, then the POTENTIAL account loses its 20 and the KEY one 10
-        putStock("SKU-RANK-1", 70);
+        putProduct("SKU-RANK-1", 70);
         assertReservationChanged(awaitReservationRecords("RANK-POT", 3).get(2), "SKU-RANK-1", "POTENTIAL", 40, 0, 40,
                 "STOCK_CHANGED");
         assertReservationChanged(awaitReservationRecords("RANK-KEY", 3).get(2), "SKU-RANK-1", "KEY", 80, 70, 10,
@@ -246,8 +238,8 @@ class ProtectionSizingIT extends ServiceIntegrationTest {
     @Order(100)
     void aScheduledReforecastResizesProtectionsAsTheClockMovesAndPublishesOnlyRealChanges() {
         // given a KEY account protected 80 of each of two SKUs, one of them at an agreed 80
-        putStock("SKU-RF-1", 300);
-        putStock("SKU-RF-2", 300);
+        putProduct("SKU-RF-1", 300);
+        putProduct("SKU-RF-2", 300);
         buyWeekly("RF-KEY", "SKU-RF-1", 10, 30);
         buyWeekly("RF-KEY", "SKU-RF-2", 10, 30);
         sendTierChange("RF-KEY", "REGULAR", "KEY", "2026-03-02T00:00:00Z");
@@ -258,7 +250,7 @@ class ProtectionSizingIT extends ServiceIntegrationTest {
         // when a week passes without it buying (another account's sale moves the clock to 11 March)
         // and the protections are re-forecast, twice
         sendSale("CLOCK", "SKU-CLOCK", 1, "2026-03-11T10:00:00Z");
-        await().atMost(Duration.ofSeconds(30)).until(() -> salesOf("CLOCK") == 2);
+        awaitSalesRecorded("CLOCK", 2);
         assertThat(refresh.refreshAll()).isGreaterThanOrEqualTo(1);
         refresh.refreshAll();
 
@@ -274,12 +266,6 @@ class ProtectionSizingIT extends ServiceIntegrationTest {
 
     // --- helpers ---------------------------------------------------------------------------------
 
-    private void putStock(String sku, int onHand) {
-        TestApi.Response response = api.put("/api/v1/products/" + sku,
-                "{\"name\":\"Product " + sku + "\",\"onHand\":" + onHand + "}", "SUPPLY");
-        assertThat(response.status()).as(response.body()).isIn(200, 201);
-    }
-
     /** {@code quantity} each Wednesday for {@code weeks} weeks up to 25 February 2026; waits until all are stored. */
     private void buyWeekly(String accountId, String sku, int quantity, int weeks) {
         int before = salesOf(accountId);
@@ -287,36 +273,6 @@ class ProtectionSizingIT extends ServiceIntegrationTest {
             sendSale(accountId, sku, quantity, LAST_WEDNESDAY.minus(Duration.ofDays(7L * week)).toString());
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> salesOf(accountId) == before + weeks);
-    }
-
-    private int salesOf(String accountId) {
-        return jdbc.queryForObject("select count(*) from sale_line where account_id = ?", Integer.class, accountId);
-    }
-
-    private void sendSale(String accountId, String sku, int quantity, String occurredAt) {
-        kafka.send(Topics.SALES, accountId, EventJson.sale(accountId, sku, quantity, occurredAt).json());
-    }
-
-    private void sendTierChange(String accountId, String from, String to, String asOf) {
-        kafka.send(Topics.ACCOUNT_TIERS, accountId, EventJson.tierChange(accountId, from, to, asOf).json());
-    }
-
-    private void awaitTier(String accountId, String tier) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-                "select tier from account_tier where account_id = ?", String.class, accountId).contains(tier));
-    }
-
-    private void awaitOutboxDrained() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from outbox_event", Integer.class) == 0);
-    }
-
-    private List<ConsumerRecord<String, String>> reservationRecords(String accountId) {
-        return kafka.records(Topics.RESERVATIONS).stream().filter(r -> accountId.equals(r.key())).toList();
-    }
-
-    private List<ConsumerRecord<String, String>> awaitReservationRecords(String accountId, int count) {
-        return kafka.awaitRecords(Topics.RESERVATIONS, count, r -> accountId.equals(r.key()));
     }
 
     private JsonNode reservation(String accountId, String sku) {
@@ -327,23 +283,14 @@ class ProtectionSizingIT extends ServiceIntegrationTest {
 
     /** PUTs an agreed level that must be refused; answers "field: message" of the 400 ProblemDetail. */
     private String refused(String accountId, String sku, String body) {
-        TestApi.Response response = api.put("/api/v1/accounts/" + accountId + "/agreed-stock/" + sku, body, "SUPPLY");
-        assertThat(response.status()).as(response.body()).isEqualTo(400);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        JsonNode error = response.json().get("errors").get(0);
-        return error.get("field").asString() + ": " + error.get("message").asString();
+        return firstError(api.put("/api/v1/accounts/" + accountId + "/agreed-stock/" + sku, body, "SUPPLY"));
     }
 
     private static void assertReservationChanged(ConsumerRecord<String, String> record, String sku, String tier,
             int requested, int reserved, int shortage, String cause) {
         EventContracts.assertConforms(SCHEMA, record.value());
         JsonNode event = json(record.value());
-        assertThat(event.get("sku").asString()).isEqualTo(sku);
-        assertThat(event.get("tier").asString()).isEqualTo(tier);
-        assertThat(event.get("requested").asInt()).isEqualTo(requested);
-        assertThat(event.get("reserved").asInt()).isEqualTo(reserved);
-        assertThat(event.get("shortage").asInt()).isEqualTo(shortage);
-        assertThat(event.get("cause").asString()).isEqualTo(cause);
+        assertReservationChangedFields(event, sku, tier, requested, reserved, shortage, cause);
     }
 
     private static void assertReservation(JsonNode reservation, String tier, int requested, int reserved,

@@ -11,20 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.kam.testsupport.ServiceIntegrationTest;
-import org.kam.testsupport.TestApi;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -37,16 +26,12 @@ import org.springframework.test.context.TestPropertySource;
  * report in {@code supply-service/target/benchmarks/sales-allocation.md}.
  */
 @TestPropertySource(properties = "kam.test.context=allocation-benchmark")
-class SalesAllocationBenchmark extends ServiceIntegrationTest {
+class SalesAllocationBenchmark extends SupplyIntegrationTest {
 
     private static final int SALES = Integer.getInteger("allocation.sales", 30_000);
     private static final int ACCOUNTS = 300;
     private static final int SKUS = 20;
 
-    @Autowired
-    JdbcTemplate jdbc;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String brokers;
 
     @Test
     void salesAreServedFromStockAtThisRate() throws Exception {
@@ -55,9 +40,7 @@ class SalesAllocationBenchmark extends ServiceIntegrationTest {
         Random random = new Random(7);
         for (int s = 0; s < SKUS; s++) {
             int onHand = s < 4 ? 2_000 : 1_000_000;
-            TestApi.Response product = api.put("/api/v1/products/" + sku(s), "{\"name\":\"" + sku(s) + "\",\"onHand\":"
-                    + onHand + "}", "SUPPLY");
-            assertThat(product.status()).isEqualTo(201);
+            assertThat(putProduct(sku(s), sku(s), onHand).status()).isEqualTo(201);
         }
         List<ProducerRecord<String, String>> tiers = new ArrayList<>();
         for (int a = 0; a < 60; a++) {
@@ -65,16 +48,16 @@ class SalesAllocationBenchmark extends ServiceIntegrationTest {
             tiers.add(new ProducerRecord<>(Topics.ACCOUNT_TIERS, account(a),
                     EventJson.tierChange(account(a), "REGULAR", to, Instant.now().toString()).json()));
         }
-        send(tiers);
+        kafka.sendAll(tiers);
         List<ProducerRecord<String, String>> history = new ArrayList<>();
         Instant countedBefore = Instant.now().minus(Duration.ofHours(1));
         for (int week = 1; week <= 8; week++) {
             for (int a = 0; a < ACCOUNTS; a++) {
-                history.add(sale(account(a), sku(random.nextInt(SKUS)), 1 + random.nextInt(20),
-                        countedBefore.minus(Duration.ofDays(7L * week))));
+                history.add(saleRecord(account(a), sku(random.nextInt(SKUS)), 1 + random.nextInt(20),
+                        countedBefore.minus(Duration.ofDays(7L * week)).toString()));
             }
         }
-        send(history);
+        kafka.sendAll(history);
         await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(
                 () -> jdbc.queryForObject("select count(*) from sale_line", Integer.class) == history.size());
 
@@ -84,10 +67,11 @@ class SalesAllocationBenchmark extends ServiceIntegrationTest {
         for (int i = 0; i < SALES; i++) {
             // a few accounts buy most (as in the 80/20 rule), so locks on hot accounts and SKUs are contended
             int a = (int) Math.min(ACCOUNTS - 1, Math.floor(Math.pow(random.nextDouble(), 3) * ACCOUNTS));
-            live.add(sale(account(a), sku(random.nextInt(SKUS)), 1 + random.nextInt(10), start.plusMillis(i)));
+            live.add(saleRecord(account(a), sku(random.nextInt(SKUS)), 1 + random.nextInt(10),
+                    start.plusMillis(i).toString()));
         }
         long began = System.nanoTime();
-        send(live);
+        kafka.sendAll(live);
         await().atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200)).until(
                 () -> jdbc.queryForObject("select count(*) from customer_order", Integer.class) == SALES);
         double seconds = (System.nanoTime() - began) / 1e9;
@@ -128,26 +112,5 @@ class SalesAllocationBenchmark extends ServiceIntegrationTest {
 
     private static String account(int a) {
         return "BM-A" + a;
-    }
-
-    private static ProducerRecord<String, String> sale(String accountId, String sku, int quantity, Instant at) {
-        return new ProducerRecord<>(Topics.SALES, accountId, EventJson.sale(accountId, sku, quantity, at.toString()).json());
-    }
-
-    private void send(List<ProducerRecord<String, String>> records) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 5,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            List<Future<RecordMetadata>> sent = records.stream().map(producer::send).toList();
-            producer.flush();
-            for (Future<RecordMetadata> ack : sent) {
-                ack.get();
-            }
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException("Cannot send the benchmark records", e);
-        }
     }
 }

@@ -1,9 +1,7 @@
 package org.kam.supply;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,10 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
-import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import tools.jackson.databind.JsonNode;
 
@@ -33,21 +28,15 @@ import tools.jackson.databind.JsonNode;
  * forecast holds exactly the weeks up to 1 March whatever the order of the tests: a single sale of
  * q units is a one-week history forecast at q a week, so 8q units are protected.
  */
-class SupplyServiceIT extends ServiceIntegrationTest {
+class SupplyServiceIT extends SupplyIntegrationTest {
 
     private static final String DLQ = "kam.dlq.supply-service.v1";
 
     private static final String CLOCK_SALE = "2026-03-04T10:00:00Z";
 
-    @Autowired
-    JdbcTemplate jdbc;
-
     @BeforeEach
     void theLatestSaleSupplyKnowsIsTheClockSale() {
-        if (salesOf("CLOCK") == 0) {
-            kafka.send(Topics.SALES, "CLOCK", EventJson.sale("CLOCK", "SKU-CLOCK", 1, CLOCK_SALE).json());
-            awaitSalesRecorded("CLOCK", 1);
-        }
+        sendClockSaleOnce(CLOCK_SALE);
     }
 
     @Test
@@ -376,43 +365,12 @@ class SupplyServiceIT extends ServiceIntegrationTest {
         return response;
     }
 
-    private void sendSale(String accountId, String sku, int quantity, String occurredAt) {
-        String sale = EventJson.sale(accountId, sku, quantity, occurredAt).json();
-        EventContracts.assertConforms("sale.v1.schema.json", sale);
-        kafka.send(Topics.SALES, accountId, sale);
-    }
-
-    private void sendTierChange(String accountId, String from, String to, String asOf) {
-        String change = EventJson.tierChange(accountId, from, to, asOf).json();
-        EventContracts.assertConforms("tier-changed.v1.schema.json", change);
-        kafka.send(Topics.ACCOUNT_TIERS, accountId, change);
-    }
-
-    private void awaitSalesRecorded(String accountId, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> salesOf(accountId) == count);
-    }
-
-    private int salesOf(String accountId) {
-        return jdbc.queryForObject("select count(*) from sale_line where account_id = ?", Integer.class, accountId);
-    }
-
-    private void awaitTier(String accountId, String tier) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-                "select tier from account_tier where account_id = ?", String.class, accountId).contains(tier));
-    }
-
-    private void awaitOutboxDrained() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
-                "select count(*) from outbox_event", Integer.class) == 0);
-    }
-
-    private List<ConsumerRecord<String, String>> reservationRecords(String accountId) {
-        return kafka.records(Topics.RESERVATIONS).stream().filter(r -> accountId.equals(r.key())).toList();
-    }
-
-    /** Waits for the account's {@code count} first ReservationChanged records, in the order published. */
-    private List<ConsumerRecord<String, String>> awaitReservationRecords(String accountId, int count) {
-        return kafka.awaitRecords(Topics.RESERVATIONS, count, r -> accountId.equals(r.key()));
+    /** Every sale and tier change this test sends through the helpers is first checked against its contract. */
+    @Override
+    protected String send(String topic, String key, EventJson event) {
+        EventContracts.assertConforms(Topics.SALES.equals(topic) ? "sale.v1.schema.json" : "tier-changed.v1.schema.json",
+                event.json());
+        return super.send(topic, key, event);
     }
 
     private static ConsumerRecord<String, String> bySku(List<ConsumerRecord<String, String>> records, String sku) {
@@ -427,12 +385,7 @@ class SupplyServiceIT extends ServiceIntegrationTest {
         assertThat(UUID.fromString(event.get("eventId").asString())).isNotNull();
         assertThat(Instant.parse(event.get("occurredAt").asString())).isNotNull();
         assertThat(event.get("accountId").asString()).isEqualTo(accountId);
-        assertThat(event.get("sku").asString()).isEqualTo(sku);
-        assertThat(event.get("tier").asString()).isEqualTo(tier);
-        assertThat(event.get("requested").asInt()).isEqualTo(requested);
-        assertThat(event.get("reserved").asInt()).isEqualTo(reserved);
-        assertThat(event.get("shortage").asInt()).isEqualTo(shortage);
-        assertThat(event.get("cause").asString()).isEqualTo(cause);
+        assertReservationChangedFields(event, sku, tier, requested, reserved, shortage, cause);
     }
 
     private static void assertReservation(JsonNode reservation, String accountId, String sku, String tier,
