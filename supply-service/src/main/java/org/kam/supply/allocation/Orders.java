@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.kam.chassis.inbox.Inbox;
@@ -141,6 +142,16 @@ public class Orders {
                         Tier.valueOf(rs.getString("tier")), rs.getInt("from_protection"), rs.getInt("from_free_stock"),
                         rs.getInt("served_later"), rs.getInt("owed")),
                 accountId, accountId, sku, sku, openOnly, size, (long) page * size);
+    }
+
+    /** Units the SKU's waiting orders of accounts now in {@code tiers} are still owed. */
+    public int unitsOwed(String sku, Set<Tier> tiers) {
+        Long owed = jdbc.queryForObject("""
+                select coalesce(sum(o.owed), 0) from customer_order o
+                left join account_tier t on t.account_id = o.account_id
+                where o.sku = ? and o.owed > 0 and coalesce(t.tier, 'REGULAR') = any(?)""",
+                Long.class, sku, tiers.stream().map(Tier::name).toArray(String[]::new));
+        return owed == null ? 0 : Math.toIntExact(owed);
     }
 
     /** The orders of a SKU still owed units, in the order arriving stock will serve them. */

@@ -23,7 +23,8 @@ import org.kam.supply.planning.SkuOutlook.Supply;
  * <p>The look-ahead is {@code lookAheadWeeks} ISO weeks from the week of {@code today} (week 0, the
  * running week, counted whole so a late week errs on the safe side). Forecast weeks before it have
  * passed and are skipped. Walking week by week, the projected stock at the end of week w is
- * <pre>on hand + EXPECTED supply due by the end of week w − KEY and POTENTIAL forecast of weeks 0..w</pre>
+ * <pre>on hand − owed to KEY and POTENTIAL backorders + EXPECTED supply due by the end of week w
+ *     − KEY and POTENTIAL forecast of weeks 0..w</pre>
  * (supply already overdue counts in week 0; supply due after the look-ahead not at all). There is
  * a risk when it goes below zero: the first such week is the first short week, and its Monday is
  * when the goods must be there (needed-by). The quantity requested is the largest gap over the
@@ -83,7 +84,7 @@ final class PeakPlanner {
         int firstShort = -1;
         int worst = -1;
         double largestGap = 0;
-        double stock = outlook.onHand();
+        double stock = outlook.onHand() - outlook.backordered();
         for (int w = 0; w < lookAheadWeeks; w++) {
             stock += arrivals[w] - demand[w];
             if (stock < -TOLERANCE) {

@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
 import org.kam.supply.Topics;
+import org.kam.supply.allocation.Orders;
 import org.kam.supply.catalogue.Catalogue;
 import org.kam.supply.catalogue.ProductView;
 import org.kam.supply.demand.DemandForecasts;
@@ -60,6 +61,7 @@ public class PeakPlanning {
     private final DemandForecasts demand;
     private final Tiers tiers;
     private final Catalogue catalogue;
+    private final Orders orders;
     private final PeakPlanStore store;
     private final Outbox outbox;
     private final Clock clock;
@@ -67,11 +69,13 @@ public class PeakPlanning {
     private final MeterRegistry meters;
     private final Counter runs;
 
-    PeakPlanning(DemandForecasts demand, Tiers tiers, Catalogue catalogue, PeakPlanStore store, Outbox outbox,
+    PeakPlanning(DemandForecasts demand, Tiers tiers, Catalogue catalogue, Orders orders, PeakPlanStore store,
+            Outbox outbox,
             Clock clock, PeakPlanProperties properties, MeterRegistry meters) {
         this.demand = demand;
         this.tiers = tiers;
         this.catalogue = catalogue;
+        this.orders = orders;
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
@@ -138,9 +142,10 @@ public class PeakPlanning {
         return Math.toIntExact(planner.lookAheadWeeks() + Math.max(0, passed));
     }
 
-    private static SkuOutlook outlook(ProductView product, List<AccountForecast> forecasts, Map<String, Tier> tiers) {
+    private SkuOutlook outlook(ProductView product, List<AccountForecast> forecasts, Map<String, Tier> tiers) {
         LocalDate forecastStart = LocalDate.ofInstant(forecasts.get(0).forecast().start(), ZoneOffset.UTC);
         return new SkuOutlook(product.sku(), product.name(), product.onHand(),
+                orders.unitsOwed(product.sku(), PLANNED_TIERS),
                 product.incoming().stream().map(s -> new SkuOutlook.Supply(s.dueOn(), s.quantity())).toList(),
                 forecastStart,
                 forecasts.stream().map(f -> new SkuOutlook.AccountDemand(f.accountId(), tiers.get(f.accountId()),

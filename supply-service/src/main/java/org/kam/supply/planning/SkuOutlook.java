@@ -6,18 +6,24 @@ import java.util.List;
 import org.kam.supply.reservation.Tier;
 
 /**
- * What the planner knows of one SKU: its stock, the supply still expected, and the weekly demand
- * forecast of each KEY and POTENTIAL account that buys it.
+ * What the planner knows of one SKU: its stock, the units KEY and POTENTIAL accounts' orders are
+ * still owed, the supply still expected, and the weekly demand forecast of each KEY and POTENTIAL
+ * account that buys it.
  *
+ * @param backordered   units owed to KEY and POTENTIAL accounts' waiting orders: arriving stock
+ *                      serves them first, so they are demand of the current week
  * @param forecastStart the Monday the forecasts' week 0 begins (the week of the latest sale supply
  *                      knows); it may lie before the current week, whose earlier weeks have passed
  */
-record SkuOutlook(String sku, String productName, int onHand, List<Supply> incoming, LocalDate forecastStart,
-        List<AccountDemand> accounts) {
+record SkuOutlook(String sku, String productName, int onHand, int backordered, List<Supply> incoming,
+        LocalDate forecastStart, List<AccountDemand> accounts) {
 
     SkuOutlook {
         if (onHand < 0) {
             throw new IllegalArgumentException("onHand must be 0 or more, was " + onHand);
+        }
+        if (backordered < 0) {
+            throw new IllegalArgumentException("backordered must be 0 or more, was " + backordered);
         }
         if (forecastStart.getDayOfWeek() != java.time.DayOfWeek.MONDAY) {
             throw new IllegalArgumentException("forecastStart must be a Monday, was " + forecastStart);

@@ -92,6 +92,20 @@ class PeakPlannerTest {
     }
 
     @Test
+    void unitsOwedToKeyAndPotentialBackordersAreServedFirstFromTheStockOnHand() {
+        // given the SKU of the first test (50 on hand, K-1 wants 100 in weeks 10 and 11), but 30 of
+        // the 50 already owed to waiting key and potential orders
+        SkuOutlook outlook = outlook(50, 30, List.of(), WEEK_0, account("K-1", Tier.KEY, weeks(10, 100, 100)));
+
+        // when
+        PeakPlan plan = planner.plan(outlook, TODAY).orElseThrow();
+
+        // then only 20 are left for week 10: still short from week 10, but by 180 at the end of week 11
+        assertThat(plan.firstShortWeek()).isEqualTo("2026-05-11");
+        assertThat(plan.shortfall()).isEqualTo(180);
+    }
+
+    @Test
     void aShortageInTheCurrentWeekMakesTransportLateToo() {
         SkuOutlook outlook = outlook(5, List.of(), WEEK_0, account("K-1", Tier.KEY, 8));
 
@@ -240,7 +254,12 @@ class PeakPlannerTest {
 
     private static SkuOutlook outlook(int onHand, List<Supply> incoming, LocalDate forecastStart,
             AccountDemand... accounts) {
-        return new SkuOutlook("SKU-1", "Bearing", onHand, incoming, forecastStart, List.of(accounts));
+        return outlook(onHand, 0, incoming, forecastStart, accounts);
+    }
+
+    private static SkuOutlook outlook(int onHand, int backordered, List<Supply> incoming, LocalDate forecastStart,
+            AccountDemand... accounts) {
+        return new SkuOutlook("SKU-1", "Bearing", onHand, backordered, incoming, forecastStart, List.of(accounts));
     }
 
     private static AccountDemand account(String accountId, Tier tier, double... weekly) {
