@@ -7,7 +7,7 @@ import org.springframework.kafka.config.TopicBuilder;
 
 /**
  * The topics insight-service uses, in one place (contracts: infra/contracts/schemas). It consumes
- * the first three, which their producers create, and creates the one it publishes if missing.
+ * the first four, which their producers create, and creates the one it publishes if missing.
  */
 @Configuration(proxyBeanMethods = false)
 public class Topics {
@@ -18,6 +18,12 @@ public class Topics {
     public static final String ACCOUNT_TIERS = "kam.account-tiers.v1";
     /** {@code ReservationChanged}, keyed by account id; published by supply-service. */
     public static final String RESERVATIONS = "kam.reservations.v1";
+    /**
+     * {@code KeyAccountStockOut}, {@code ShortageRisk}, {@code ProductionRequested}, {@code TransportRequested}
+     * and {@code ShortageRiskCleared} (the type in the {@code kam-event-type} header), keyed by SKU;
+     * published by supply-service.
+     */
+    public static final String SUPPLY_SIGNALS = "kam.supply-signals.v1";
     /** {@code NotificationIssued}, keyed by department; published here. */
     public static final String NOTIFICATIONS = "kam.notifications.v1";
 

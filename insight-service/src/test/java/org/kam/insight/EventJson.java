@@ -12,7 +12,12 @@ import org.kam.testsupport.JsonRecord;
  */
 public final class EventJson {
 
+    /** The accounts at risk of the supply signals' peak-season plan. */
+    private static final String ACCOUNTS_AT_RISK = "[{\"accountId\":\"C-1\",\"tier\":\"KEY\",\"units\":100},"
+            + "{\"accountId\":\"C-2\",\"tier\":\"POTENTIAL\",\"units\":60}]";
+
     private final JsonRecord record = new JsonRecord();
+    private String type;
 
     private EventJson() {
     }
@@ -52,6 +57,85 @@ public final class EventJson {
                 .withRaw("reserved", String.valueOf(reserved))
                 .withRaw("shortage", String.valueOf(shortage))
                 .withRaw("cause", quote("TIER_CHANGED"));
+    }
+
+    /**
+     * A kam.supply-signals.v1 {@code KeyAccountStockOut}: of 20 units ordered, 8 served and 12
+     * backordered, the stock on hand being protected for others.
+     */
+    public static EventJson keyAccountStockOut(String accountId, String sku) {
+        return withFreshId().ofType("KeyAccountStockOut")
+                .withRaw("occurredAt", quote("2026-10-01T08:00:00Z"))
+                .withRaw("sku", quote(sku))
+                .withRaw("accountId", quote(accountId))
+                .withRaw("orderId", quote(UUID.randomUUID().toString()))
+                .withRaw("ordered", "20")
+                .withRaw("served", "8")
+                .withRaw("backordered", "12")
+                .withRaw("cause", quote("STOCK_PROTECTED_FOR_OTHERS"))
+                .withRaw("onHand", "30")
+                .withRaw("protectedForAccount", "8")
+                .withRaw("protectedForOthers", "22");
+    }
+
+    /** A kam.supply-signals.v1 {@code ShortageRisk}: 120 units short from the week of Monday 2026-11-02. */
+    public static EventJson shortageRisk(String sku) {
+        return withFreshId().ofType("ShortageRisk")
+                .withRaw("occurredAt", quote("2026-08-01T06:00:00Z"))
+                .withRaw("sku", quote(sku))
+                .withRaw("shortfall", "120")
+                .withRaw("firstShortWeek", quote("2026-11-02"))
+                .withRaw("peakWeek", quote("2026-11-16"))
+                .withRaw("peakWeekDemand", "60")
+                .withRaw("projectedStock", "40")
+                .withRaw("accountsAtRisk", ACCOUNTS_AT_RISK);
+    }
+
+    /**
+     * A kam.supply-signals.v1 {@code ProductionRequested} of that plan: 120 units needed by
+     * 2026-11-02, production to start by 2026-09-07 (14 days of transport and 42 of production
+     * before), not late.
+     */
+    public static EventJson productionRequested(String sku) {
+        return withFreshId().ofType("ProductionRequested")
+                .withRaw("occurredAt", quote("2026-08-01T06:00:00Z"))
+                .withRaw("sku", quote(sku))
+                .withRaw("quantity", "120")
+                .withRaw("neededBy", quote("2026-11-02"))
+                .withRaw("latestStart", quote("2026-09-07"))
+                .withRaw("late", "false")
+                .withRaw("daysLate", "0")
+                .withRaw("accountsAtRisk", ACCOUNTS_AT_RISK);
+    }
+
+    /** A kam.supply-signals.v1 {@code TransportRequested} of that plan: 120 units to ship by 2026-10-19. */
+    public static EventJson transportRequested(String sku) {
+        return withFreshId().ofType("TransportRequested")
+                .withRaw("occurredAt", quote("2026-08-01T06:00:00Z"))
+                .withRaw("sku", quote(sku))
+                .withRaw("quantity", "120")
+                .withRaw("neededBy", quote("2026-11-02"))
+                .withRaw("shipBy", quote("2026-10-19"))
+                .withRaw("late", "false")
+                .withRaw("accountsAtRisk", ACCOUNTS_AT_RISK);
+    }
+
+    /** A kam.supply-signals.v1 {@code ShortageRiskCleared} withdrawing that plan of 120 units. */
+    public static EventJson shortageRiskCleared(String sku) {
+        return withFreshId().ofType("ShortageRiskCleared")
+                .withRaw("occurredAt", quote("2026-08-02T06:00:00Z"))
+                .withRaw("sku", quote(sku))
+                .withRaw("previousShortfall", "120");
+    }
+
+    private EventJson ofType(String eventType) {
+        this.type = eventType;
+        return this;
+    }
+
+    /** The event type, as the kam-event-type header carries it; null for the single-type topics' records. */
+    public String type() {
+        return type;
     }
 
     private static EventJson withFreshId() {

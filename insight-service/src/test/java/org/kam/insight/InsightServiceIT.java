@@ -1,6 +1,7 @@
 package org.kam.insight;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
@@ -110,6 +111,32 @@ class InsightServiceIT extends ServiceIntegrationTest {
         List<ConsumerRecord<String, String>> published = awaitPublished(shortReservation.eventId(), 2);
         assertThat(published).extracting(ConsumerRecord::key).containsExactlyInAnyOrder("PRODUCTION", "TRANSPORT");
         published.forEach(r -> EventContracts.assertConforms("notification-issued.v1.schema.json", r.value()));
+    }
+
+    @Test
+    void anOrderDrawingOnItsProtectionTellsNobodyAndAPotentialAccountsShortageIsNamedSo() {
+        // given an order that took units from its account's protection, then a re-forecast that left it short
+        String account = unique("QUIET");
+        EventJson order = EventJson.reservationChanged(account, 10, 4, 6).with("cause", "ORDER")
+                .with("tier", "POTENTIAL");
+        EventJson forecast = EventJson.reservationChanged(account, 10, 7, 3).with("cause", "FORECAST")
+                .with("tier", "POTENTIAL");
+        EventContracts.assertConforms("reservation-changed.v1.schema.json", order.json());
+        EventContracts.assertConforms("reservation-changed.v1.schema.json", forecast.json());
+
+        // when they arrive, in this order on the account's partition
+        kafka.send(Topics.RESERVATIONS, account, order.json());
+        kafka.send(Topics.RESERVATIONS, account, forecast.json());
+
+        // then only the re-forecast's shortage is told, worded for a potential account
+        String message = "3 units of SKU-1 missing for potential account " + account;
+        assertThat(awaitNotification("TRANSPORT", account, "RESERVATION_SHORTAGE").get("message").asString())
+                .isEqualTo(message);
+        assertThat(notifications("PRODUCTION", account)).extracting(n -> n.get("kind").asString(),
+                n -> n.get("message").asString(), n -> n.get("sourceEventId").asString())
+                .containsExactly(tuple("RESERVATION_SHORTAGE", message, forecast.eventId()));
+        assertThat(notifications("TRANSPORT", account)).hasSize(1);
+        assertThat(kafka.records(Topics.NOTIFICATIONS)).filteredOn(r -> r.value().contains(order.eventId())).isEmpty();
     }
 
     @Test

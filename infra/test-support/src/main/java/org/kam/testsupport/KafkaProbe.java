@@ -44,8 +44,18 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Sends one record and waits for the broker's ack (acks=all). */
     public void send(String topic, String key, String value) {
+        send(topic, key, value, Map.of());
+    }
+
+    /**
+     * Sends with {@code headers} as UTF-8 bytes, as the outbox relay writes them: e.g.
+     * {@code kam-event-type} on a topic that carries several event types.
+     */
+    public void send(String topic, String key, String value, Map<String, String> headers) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(new ProducerRecord<>(topic, key, value)).get();
+            producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("Cannot produce to " + topic, e);
         }

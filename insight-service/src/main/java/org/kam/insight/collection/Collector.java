@@ -2,16 +2,21 @@ package org.kam.insight.collection;
 
 import java.sql.Timestamp;
 import java.util.List;
+import java.util.Optional;
 
 import org.kam.chassis.inbox.Inbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * What comes in: keeps each sale and each account's current tier as facts, once per event, and
- * tells the {@link FactListener}s in the same transaction. Reservations are not kept; they only
- * pass through to the listeners.
+ * tells the {@link FactListener}s in the same transaction. Reservations and supply signals are not
+ * kept; they only pass through to the listeners.
  */
 @Service
 public class Collector {
@@ -19,15 +24,20 @@ public class Collector {
     static final String SALES_CONSUMER = "insight-service.sales";
     static final String TIERS_CONSUMER = "insight-service.account-tiers";
     static final String RESERVATIONS_CONSUMER = "insight-service.reservations";
+    static final String SUPPLY_SIGNALS_CONSUMER = "insight-service.supply-signals";
+
+    private static final Logger log = LoggerFactory.getLogger(Collector.class);
 
     private final JdbcTemplate jdbc;
     private final Inbox inbox;
     private final List<FactListener> listeners;
+    private final MeterRegistry meters;
 
-    Collector(JdbcTemplate jdbc, Inbox inbox, List<FactListener> listeners) {
+    Collector(JdbcTemplate jdbc, Inbox inbox, List<FactListener> listeners, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.listeners = List.copyOf(listeners);
+        this.meters = meters;
     }
 
     /** Keeps the sale with the tier its account has now. */
@@ -67,6 +77,26 @@ public class Collector {
             return;
         }
         listeners.forEach(listener -> listener.reservationChanged(change));
+    }
+
+    /**
+     * Reads a kam.supply-signals.v1 record of type {@code eventType} and passes it on. A type
+     * insight-service does not know is skipped and counted ({@code kam.supply-signals.ignored}),
+     * not dead-lettered: supply-service may add types, and they are not wrong, only not ours yet.
+     */
+    @Transactional
+    public void collectSupplySignal(String eventType, byte[] json) {
+        Optional<SupplySignal> read = IncomingEvents.supplySignal(eventType, json);
+        if (read.isEmpty()) {
+            log.debug("Ignoring a {} on kam.supply-signals.v1: not a type insight-service reads", eventType);
+            meters.counter("kam.supply-signals.ignored", "type", eventType).increment();
+            return;
+        }
+        SupplySignal signal = read.get();
+        if (!inbox.firstDelivery(SUPPLY_SIGNALS_CONSUMER, signal.eventId())) {
+            return;
+        }
+        listeners.forEach(listener -> listener.supplySignalReceived(signal));
     }
 
     private Tier currentTier(String accountId) {

@@ -15,4 +15,7 @@ public interface FactListener {
 
     default void reservationChanged(ReservationChange change) {
     }
+
+    default void supplySignalReceived(SupplySignal signal) {
+    }
 }

@@ -1,7 +1,10 @@
 package org.kam.insight.collection;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.kam.chassis.messaging.InvalidEventException;
@@ -47,10 +50,92 @@ public final class IncomingEvents {
                 fields.requiredUuid("eventId"),
                 fields.requiredText("accountId"),
                 fields.requiredText("sku"),
+                // Absent in records from before supply-service protected POTENTIAL accounts too:
+                // then every protection was a KEY account's.
+                fields.optionalText("tier", null) == null ? Tier.KEY : tier(fields, "tier"),
                 units(fields, "requested"),
                 units(fields, "reserved"),
                 units(fields, "shortage"),
                 fields.requiredText("cause"));
+    }
+
+    /**
+     * A kam.supply-signals.v1 record of type {@code eventType} (its {@code kam-event-type} header),
+     * by the contract of that type; empty for a type insight-service does not know, which a newer
+     * supply-service may publish and which is none of insight's business yet. A record without the
+     * header cannot be told apart and is invalid.
+     */
+    public static Optional<SupplySignal> supplySignal(String eventType, byte[] json) {
+        if (eventType == null || eventType.isBlank()) {
+            throw new InvalidEventException("kam-event-type", "header is required on kam.supply-signals.v1");
+        }
+        return Optional.ofNullable(switch (eventType) {
+            case "KeyAccountStockOut" -> stockOut(JsonFields.parse(json));
+            case "ShortageRisk" -> shortageRisk(JsonFields.parse(json));
+            case "ProductionRequested" -> productionRequest(JsonFields.parse(json));
+            case "TransportRequested" -> transportRequest(JsonFields.parse(json));
+            case "ShortageRiskCleared" -> shortageRiskCleared(JsonFields.parse(json));
+            default -> null;
+        });
+    }
+
+    /** key-account-stock-out.v1.schema.json */
+    private static SupplySignal.StockOut stockOut(JsonFields fields) {
+        return new SupplySignal.StockOut(
+                fields.requiredUuid("eventId"),
+                fields.requiredText("sku"),
+                fields.requiredText("accountId"),
+                fields.positiveInt("ordered"),
+                fields.nonNegativeInt("served"),
+                fields.positiveInt("backordered"),
+                fields.requiredText("cause"));
+    }
+
+    /** shortage-risk.v1.schema.json */
+    private static SupplySignal.ShortageRisk shortageRisk(JsonFields fields) {
+        return new SupplySignal.ShortageRisk(
+                fields.requiredUuid("eventId"),
+                fields.requiredText("sku"),
+                fields.positiveInt("shortfall"),
+                date(fields, "firstShortWeek"));
+    }
+
+    /** production-requested.v1.schema.json; {@code late} is not read: {@code daysLate} &gt; 0 says the same. */
+    private static SupplySignal.ProductionRequest productionRequest(JsonFields fields) {
+        return new SupplySignal.ProductionRequest(
+                fields.requiredUuid("eventId"),
+                fields.requiredText("sku"),
+                fields.positiveInt("quantity"),
+                date(fields, "neededBy"),
+                date(fields, "latestStart"),
+                fields.nonNegativeInt("daysLate"));
+    }
+
+    /** transport-requested.v1.schema.json */
+    private static SupplySignal.TransportRequest transportRequest(JsonFields fields) {
+        return new SupplySignal.TransportRequest(
+                fields.requiredUuid("eventId"),
+                fields.requiredText("sku"),
+                fields.positiveInt("quantity"),
+                date(fields, "neededBy"),
+                date(fields, "shipBy"));
+    }
+
+    /** shortage-risk-cleared.v1.schema.json */
+    private static SupplySignal.ShortageRiskCleared shortageRiskCleared(JsonFields fields) {
+        return new SupplySignal.ShortageRiskCleared(
+                fields.requiredUuid("eventId"),
+                fields.requiredText("sku"),
+                fields.positiveInt("previousShortfall"));
+    }
+
+    private static LocalDate date(JsonFields fields, String field) {
+        String text = fields.requiredText(field);
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException(field, "must be an ISO-8601 date such as 2026-03-02, was '" + text + "'");
+        }
     }
 
     private static Tier tier(JsonFields fields, String field) {

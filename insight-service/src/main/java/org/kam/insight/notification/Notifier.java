@@ -12,6 +12,7 @@ import org.kam.insight.Topics;
 import org.kam.insight.collection.FactListener;
 import org.kam.insight.collection.ReservationChange;
 import org.kam.insight.collection.Sale;
+import org.kam.insight.collection.SupplySignal;
 import org.kam.insight.collection.Tier;
 import org.kam.insight.collection.TierChange;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,6 +56,11 @@ class Notifier implements FactListener {
     @Override
     public void reservationChanged(ReservationChange change) {
         issue(change.eventId(), rules.onReservationChanged(change));
+    }
+
+    @Override
+    public void supplySignalReceived(SupplySignal signal) {
+        issue(signal.eventId(), rules.onSupplySignal(signal));
     }
 
     private void issue(UUID sourceEventId, List<Notice> notices) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -43,8 +44,81 @@ class IncomingEventsTest {
 
         ReservationChange change = IncomingEvents.reservationChange(json.bytes());
 
-        assertThat(change).isEqualTo(new ReservationChange(UUID.fromString(json.eventId()), "C-3", "SKU-1", 10, 4, 6,
-                "TIER_CHANGED"));
+        assertThat(change).isEqualTo(new ReservationChange(UUID.fromString(json.eventId()), "C-3", "SKU-1", Tier.KEY,
+                10, 4, 6, "TIER_CHANGED"));
+    }
+
+    @Test
+    void readsTheTierAReservationWasSizedFor() {
+        byte[] json = EventJson.reservationChanged("C-3", 5, 5, 0).with("tier", "POTENTIAL").bytes();
+
+        assertThat(IncomingEvents.reservationChange(json).tier()).isEqualTo(Tier.POTENTIAL);
+    }
+
+    @Test
+    void takesAReservationWithoutATierAsAKeyAccountsLikeBeforeTiersWereSent() {
+        byte[] json = EventJson.reservationChanged("C-3", 5, 5, 0).without("tier").bytes();
+
+        assertThat(IncomingEvents.reservationChange(json).tier()).isEqualTo(Tier.KEY);
+    }
+
+    @Test
+    void readsTheFieldsOfAKeyAccountStockOutItUses() {
+        EventJson json = EventJson.keyAccountStockOut("C-5", "BOLT-M8");
+
+        assertThat(IncomingEvents.supplySignal("KeyAccountStockOut", json.bytes())).contains(new SupplySignal.StockOut(
+                UUID.fromString(json.eventId()), "BOLT-M8", "C-5", 20, 8, 12, "STOCK_PROTECTED_FOR_OTHERS"));
+    }
+
+    @Test
+    void readsTheFieldsOfAShortageRiskItUses() {
+        EventJson json = EventJson.shortageRisk("BOLT-M8");
+
+        assertThat(IncomingEvents.supplySignal("ShortageRisk", json.bytes())).contains(new SupplySignal.ShortageRisk(
+                UUID.fromString(json.eventId()), "BOLT-M8", 120, LocalDate.parse("2026-11-02")));
+    }
+
+    @Test
+    void readsTheFieldsOfAProductionRequestItUses() {
+        EventJson json = EventJson.productionRequested("BOLT-M8").withRaw("late", "true").withRaw("daysLate", "3");
+
+        assertThat(IncomingEvents.supplySignal("ProductionRequested", json.bytes())).contains(
+                new SupplySignal.ProductionRequest(UUID.fromString(json.eventId()), "BOLT-M8", 120,
+                        LocalDate.parse("2026-11-02"), LocalDate.parse("2026-09-07"), 3));
+    }
+
+    @Test
+    void readsTheFieldsOfATransportRequestItUses() {
+        EventJson json = EventJson.transportRequested("BOLT-M8");
+
+        assertThat(IncomingEvents.supplySignal("TransportRequested", json.bytes())).contains(
+                new SupplySignal.TransportRequest(UUID.fromString(json.eventId()), "BOLT-M8", 120,
+                        LocalDate.parse("2026-11-02"), LocalDate.parse("2026-10-19")));
+    }
+
+    @Test
+    void readsTheFieldsOfAClearedShortageRiskItUses() {
+        EventJson json = EventJson.shortageRiskCleared("BOLT-M8");
+
+        assertThat(IncomingEvents.supplySignal("ShortageRiskCleared", json.bytes())).contains(
+                new SupplySignal.ShortageRiskCleared(UUID.fromString(json.eventId()), "BOLT-M8", 120));
+    }
+
+    @Test
+    void readsNothingOfASupplySignalTypeItDoesNotKnowNotEvenWhetherItIsJson() {
+        assertThat(IncomingEvents.supplySignal("StockForecastPublished", "{not json".getBytes(StandardCharsets.UTF_8)))
+                .isEmpty();
+    }
+
+    @Test
+    void rejectsASupplySignalWithoutItsEventTypeHeader() {
+        byte[] json = EventJson.shortageRisk("BOLT-M8").bytes();
+
+        for (String missing : new String[] { null, "" }) {
+            assertThatThrownBy(() -> IncomingEvents.supplySignal(missing, json))
+                    .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.getMessage())
+                            .isEqualTo("kam-event-type: header is required on kam.supply-signals.v1"));
+        }
     }
 
     @Test
@@ -53,6 +127,18 @@ class IncomingEventsTest {
                 .without("occurredAt").without("tier").bytes();
 
         assertThat(IncomingEvents.reservationChange(json).reserved()).isEqualTo(1);
+    }
+
+    @Test
+    void ignoresSupplySignalFieldsItDoesNotUse() {
+        byte[] stockOut = EventJson.keyAccountStockOut("C-4", "SKU-1").without("orderId").without("onHand")
+                .withRaw("cause", "\"A_CAUSE_ADDED_LATER\"").withRaw("warehouse", "{\"id\":7}").bytes();
+        byte[] production = EventJson.productionRequested("SKU-1").without("late").without("accountsAtRisk").bytes();
+
+        assertThat(IncomingEvents.supplySignal("KeyAccountStockOut", stockOut)).get()
+                .extracting(signal -> ((SupplySignal.StockOut) signal).cause()).isEqualTo("A_CAUSE_ADDED_LATER");
+        assertThat(IncomingEvents.supplySignal("ProductionRequested", production)).get()
+                .extracting(SupplySignal::sku).isEqualTo("SKU-1");
     }
 
     @ParameterizedTest(name = "{0}: {1}={2}")
@@ -67,7 +153,19 @@ class IncomingEventsTest {
             "reservation | shortage   | -2         | shortage: must be 0 or more, was -2",
             "reservation | reserved   | 1.5        | reserved: must be an integer, was 1.5",
             "reservation | requested  | \"ten\"    | requested: must be a number",
-            "reservation | sku        | \"\"       | sku: must be a non-empty string" })
+            "reservation | sku        | \"\"       | sku: must be a non-empty string",
+            "reservation | tier       | \"GOLD\"   | tier: must be one of KEY, POTENTIAL, REGULAR, was 'GOLD'",
+            "stockOut    | backordered | 0         | backordered: must be greater than 0, was 0",
+            "stockOut    | served     | -1         | served: must be 0 or more, was -1",
+            "stockOut    | accountId  | 7          | accountId: must be a non-empty string",
+            "risk        | firstShortWeek | \"soon\" | firstShortWeek: must be an ISO-8601 date such as 2026-03-02, was 'soon'",
+            "risk        | shortfall  | 2.5        | shortfall: must be an integer",
+            "production  | latestStart | \"2026-13-01\" | latestStart: must be an ISO-8601 date such as 2026-03-02, was '2026-13-01'",
+            "production  | daysLate   | -1         | daysLate: must be 0 or more, was -1",
+            "transport   | shipBy     | \"2026-10-19T00:00:00Z\" | shipBy: must be an ISO-8601 date such as 2026-03-02, was '2026-10-19T00:00:00Z'",
+            "transport   | quantity   | 0          | quantity: must be greater than 0, was 0",
+            "cleared     | previousShortfall | 0   | previousShortfall: must be greater than 0, was 0",
+            "cleared     | eventId    | \"x\"      | eventId: must be a UUID, was 'x'" })
     void rejectsABadFieldNamingIt(String type, String field, String rawValue, String message) {
         byte[] json = valid(type).withRaw(field, rawValue).bytes();
 
@@ -83,7 +181,12 @@ class IncomingEventsTest {
         String[][] required = {
                 { "sale", "eventId", "accountId", "sku", "quantity", "amount", "occurredAt" },
                 { "tier", "eventId", "accountId", "from", "to", "asOf" },
-                { "reservation", "eventId", "accountId", "sku", "requested", "reserved", "shortage", "cause" } };
+                { "reservation", "eventId", "accountId", "sku", "requested", "reserved", "shortage", "cause" },
+                { "stockOut", "eventId", "sku", "accountId", "ordered", "served", "backordered", "cause" },
+                { "risk", "eventId", "sku", "shortfall", "firstShortWeek" },
+                { "production", "eventId", "sku", "quantity", "neededBy", "latestStart", "daysLate" },
+                { "transport", "eventId", "sku", "quantity", "neededBy", "shipBy" },
+                { "cleared", "eventId", "sku", "previousShortfall" } };
         for (String[] fields : required) {
             String type = fields[0];
             for (int i = 1; i < fields.length; i++) {
@@ -100,7 +203,8 @@ class IncomingEventsTest {
     void rejectsSomethingThatIsNotJson() {
         byte[] json = "{not json".getBytes(StandardCharsets.UTF_8);
 
-        for (String type : new String[] { "sale", "tier", "reservation" }) {
+        for (String type : new String[] { "sale", "tier", "reservation", "stockOut", "risk", "production",
+                "transport", "cleared" }) {
             assertThatThrownBy(() -> reader(type).apply(json))
                     .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("$"));
         }
@@ -110,7 +214,12 @@ class IncomingEventsTest {
         return switch (type) {
             case "sale" -> EventJson.sale("C-9");
             case "tier" -> EventJson.tierChanged("C-9", "REGULAR", "KEY");
-            default -> EventJson.reservationChanged("C-9", 10, 4, 6);
+            case "reservation" -> EventJson.reservationChanged("C-9", 10, 4, 6);
+            case "stockOut" -> EventJson.keyAccountStockOut("C-9", "SKU-1");
+            case "risk" -> EventJson.shortageRisk("SKU-1");
+            case "production" -> EventJson.productionRequested("SKU-1");
+            case "transport" -> EventJson.transportRequested("SKU-1");
+            default -> EventJson.shortageRiskCleared("SKU-1");
         };
     }
 
@@ -118,7 +227,8 @@ class IncomingEventsTest {
         return switch (type) {
             case "sale" -> IncomingEvents::sale;
             case "tier" -> IncomingEvents::tierChange;
-            default -> IncomingEvents::reservationChange;
+            case "reservation" -> IncomingEvents::reservationChange;
+            default -> json -> IncomingEvents.supplySignal(valid(type).type(), json).orElseThrow();
         };
     }
 }

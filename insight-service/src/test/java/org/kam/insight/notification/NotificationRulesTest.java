@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -12,12 +13,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.kam.insight.collection.ReservationChange;
 import org.kam.insight.collection.Sale;
+import org.kam.insight.collection.SupplySignal;
 import org.kam.insight.collection.Tier;
 import org.kam.insight.collection.TierChange;
 
 class NotificationRulesTest {
 
     private static final Instant AS_OF = Instant.parse("2026-03-02T09:00:00Z");
+    private static final UUID SOURCE = UUID.fromString("6f1c2b9e-3d4a-4b5c-9d8e-7f6a5b4c3d2e");
 
     private final NotificationRules rules = new NotificationRules();
 
@@ -76,10 +79,11 @@ class NotificationRulesTest {
         assertThat(rules.onSale(sale("C-5", 1, "BOLT-M8"), tier)).isEmpty();
     }
 
-    @Test
-    void tellsProductionAndTransportWhenAKeyAccountReservationIsShort() {
+    @ParameterizedTest(name = "cause {0}")
+    @CsvSource({ "TIER_CHANGED", "AGREED_LEVEL", "SALE", "STOCK_CHANGED", "FORECAST" })
+    void tellsProductionAndTransportWhenAKeyAccountProtectionIsShort(String cause) {
         // given 10 units requested, 4 reserved, 6 missing
-        ReservationChange change = reservation("C-6", 10, 4, 6);
+        ReservationChange change = reservation("C-6", Tier.KEY, 10, 4, 6, cause);
 
         // when / then
         String message = "6 units of SKU-9 missing for key account C-6";
@@ -89,14 +93,34 @@ class NotificationRulesTest {
     }
 
     @Test
-    void saysUnitForASingleMissingUnit() {
-        assertThat(rules.onReservationChanged(reservation("C-7", 1, 0, 1)))
-                .extracting(Notice::message).containsOnly("1 unit of SKU-9 missing for key account C-7");
+    void namesAPotentialAccountsShortProtectionAsSuch() {
+        assertThat(rules.onReservationChanged(reservation("C-6", Tier.POTENTIAL, 8, 5, 3, "FORECAST")))
+                .extracting(Notice::department, Notice::kind, Notice::message).containsExactly(
+                        tuple(Department.PRODUCTION, Kind.RESERVATION_SHORTAGE, "3 units of SKU-9 missing for potential account C-6"),
+                        tuple(Department.TRANSPORT, Kind.RESERVATION_SHORTAGE, "3 units of SKU-9 missing for potential account C-6"));
     }
 
     @Test
-    void tellsProductionWhenStockIsReservedInFull() {
-        ReservationChange change = reservation("C-8", 5, 5, 0);
+    void saysUnitForASingleMissingUnit() {
+        assertThat(rules.onReservationChanged(reservation("C-7", Tier.KEY, 1, 0, 1, "SALE")))
+                .extracting(Notice::message).containsOnly("1 unit of SKU-9 missing for key account C-7");
+    }
+
+    @ParameterizedTest(name = "{0}, {1} of {2} reserved, {3} short")
+    @CsvSource({
+            "ORDER, 10, 4, 6",    // the account's own order took units from its protection: the sale told PRODUCTION
+            "ORDER, 10, 10, 0",   // ... and refilled
+            "RELEASED, 0, 0, 0",
+            "RELEASED, 5, 0, 5" }) // a release is no news, whatever it could not cover
+    void tellsNobodyWhenAnOrderDrawsOnAProtectionOrItIsReleased(String cause, int requested, int reserved, int shortage) {
+        assertThat(rules.onReservationChanged(reservation("C-8", Tier.KEY, requested, reserved, shortage, cause)))
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "cause {0}")
+    @CsvSource({ "TIER_CHANGED", "AGREED_LEVEL" })
+    void tellsProductionWhenAProtectionIsPutInPlaceInFull(String cause) {
+        ReservationChange change = reservation("C-8", Tier.KEY, 5, 5, 0, cause);
 
         assertThat(rules.onReservationChanged(change)).containsExactly(
                 new Notice(Department.PRODUCTION, Kind.STOCK_RESERVED, "C-8", "SKU-9",
@@ -104,8 +128,98 @@ class NotificationRulesTest {
     }
 
     @Test
-    void tellsNobodyWhenAReservationIsReleased() {
-        assertThat(rules.onReservationChanged(reservation("C-9", 0, 0, 0))).isEmpty();
+    void namesAPotentialAccountsProtectionAsSuch() {
+        assertThat(rules.onReservationChanged(reservation("C-8", Tier.POTENTIAL, 1, 1, 0, "TIER_CHANGED")))
+                .containsExactly(new Notice(Department.PRODUCTION, Kind.STOCK_RESERVED, "C-8", "SKU-9",
+                        "1 unit of SKU-9 reserved for potential account C-8"));
+    }
+
+    @ParameterizedTest(name = "cause {0}")
+    @CsvSource({ "FORECAST", "STOCK_CHANGED", "SALE" })
+    void tellsNobodyWhenARoutineResizeLeavesNoShortage(String cause) {
+        assertThat(rules.onReservationChanged(reservation("C-9", Tier.KEY, 7, 7, 0, cause))).isEmpty();
+    }
+
+    @Test
+    void tellsNobodyWhenATierChangeLeavesNothingProtected() {
+        // given an account leaving POTENTIAL: its protection is sized to nothing
+        assertThat(rules.onReservationChanged(reservation("C-9", Tier.REGULAR, 0, 0, 0, "TIER_CHANGED"))).isEmpty();
+    }
+
+    @Test
+    void tellsProductionAndMarketingWhenAKeyAccountsOrderIsNotServedInFull() {
+        // given an order of 20 of which 8 were served at once
+        SupplySignal stockOut = new SupplySignal.StockOut(SOURCE, "BOLT-M8", "C-10", 20, 8, 12,
+                "STOCK_PROTECTED_FOR_OTHERS");
+
+        // when / then
+        String message = "12 units of BOLT-M8 backordered for key account C-10 (ordered 20, served 8): "
+                + "the stock on hand is protected for other accounts";
+        assertThat(rules.onSupplySignal(stockOut)).containsExactly(
+                new Notice(Department.PRODUCTION, Kind.KEY_ACCOUNT_STOCK_OUT, "C-10", "BOLT-M8", message),
+                new Notice(Department.MARKETING, Kind.KEY_ACCOUNT_STOCK_OUT, "C-10", "BOLT-M8", message));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "NO_STOCK                   | no stock on hand",
+            "ORDER_ABOVE_STOCK          | the order was larger than the stock on hand",
+            "A_CAUSE_ADDED_LATER        | A_CAUSE_ADDED_LATER" })
+    void saysWhyAKeyAccountsOrderWasNotServedInFull(String cause, String inWords) {
+        SupplySignal stockOut = new SupplySignal.StockOut(SOURCE, "BOLT-M8", "C-10", 1, 0, 1, cause);
+
+        assertThat(rules.onSupplySignal(stockOut)).extracting(Notice::message)
+                .containsOnly("1 unit of BOLT-M8 backordered for key account C-10 (ordered 1, served 0): " + inWords);
+    }
+
+    @Test
+    void tellsProductionWhatToProduceByWhen() {
+        SupplySignal request = new SupplySignal.ProductionRequest(SOURCE, "BOLT-M8", 120, LocalDate.parse("2026-11-02"),
+                LocalDate.parse("2026-09-07"), 0);
+
+        assertThat(rules.onSupplySignal(request)).containsExactly(
+                new Notice(Department.PRODUCTION, Kind.PRODUCTION_REQUESTED, null, "BOLT-M8",
+                        "produce 120 units of BOLT-M8, needed by 2026-11-02, latest start 2026-09-07"));
+    }
+
+    @ParameterizedTest(name = "{0} days late")
+    @CsvSource({ "1, late by 1 day", "9, late by 9 days" })
+    void tellsProductionHowLateARequestIs(int daysLate, String late) {
+        SupplySignal request = new SupplySignal.ProductionRequest(SOURCE, "BOLT-M8", 1, LocalDate.parse("2026-11-02"),
+                LocalDate.parse("2026-09-07"), daysLate);
+
+        assertThat(rules.onSupplySignal(request)).extracting(Notice::message)
+                .containsOnly("produce 1 unit of BOLT-M8, needed by 2026-11-02, latest start 2026-09-07, " + late);
+    }
+
+    @Test
+    void tellsTransportWhatToShipByWhen() {
+        SupplySignal request = new SupplySignal.TransportRequest(SOURCE, "BOLT-M8", 120, LocalDate.parse("2026-11-02"),
+                LocalDate.parse("2026-10-19"));
+
+        assertThat(rules.onSupplySignal(request)).containsExactly(
+                new Notice(Department.TRANSPORT, Kind.TRANSPORT_REQUESTED, null, "BOLT-M8",
+                        "ship 120 units of BOLT-M8 by 2026-10-19, needed in stock by 2026-11-02"));
+    }
+
+    @Test
+    void tellsMarketingNotToPushASkuAtRiskOfShortage() {
+        SupplySignal risk = new SupplySignal.ShortageRisk(SOURCE, "BOLT-M8", 120, LocalDate.parse("2026-11-02"));
+
+        assertThat(rules.onSupplySignal(risk)).containsExactly(
+                new Notice(Department.MARKETING, Kind.SHORTAGE_RISK, null, "BOLT-M8",
+                        "120 units of BOLT-M8 short from the week of 2026-11-02: do not push BOLT-M8"));
+    }
+
+    @Test
+    void tellsProductionAndMarketingWhenTheRiskIsGone() {
+        SupplySignal cleared = new SupplySignal.ShortageRiskCleared(SOURCE, "BOLT-M8", 120);
+
+        String message = "BOLT-M8 is no longer at risk of shortage (was 120 units short): "
+                + "its production and transport requests are withdrawn";
+        assertThat(rules.onSupplySignal(cleared)).containsExactly(
+                new Notice(Department.PRODUCTION, Kind.SHORTAGE_RISK_CLEARED, null, "BOLT-M8", message),
+                new Notice(Department.MARKETING, Kind.SHORTAGE_RISK_CLEARED, null, "BOLT-M8", message));
     }
 
     private static Sale sale(String account, int quantity, String sku) {
@@ -113,7 +227,8 @@ class NotificationRulesTest {
                 Instant.parse("2026-03-03T08:00:00Z"));
     }
 
-    private static ReservationChange reservation(String account, int requested, int reserved, int shortage) {
-        return new ReservationChange(UUID.randomUUID(), account, "SKU-9", requested, reserved, shortage, "SALE");
+    private static ReservationChange reservation(String account, Tier tier, int requested, int reserved, int shortage,
+            String cause) {
+        return new ReservationChange(UUID.randomUUID(), account, "SKU-9", tier, requested, reserved, shortage, cause);
     }
 }

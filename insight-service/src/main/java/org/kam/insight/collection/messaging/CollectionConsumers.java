@@ -1,5 +1,6 @@
 package org.kam.insight.collection.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 import org.kam.insight.collection.Collector;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
-/** The three input topics → the collector. An invalid record fails here and goes to the dead-letter topic. */
+/** The input topics → the collector. An invalid record fails here and goes to the dead-letter topic. */
 @Configuration(proxyBeanMethods = false)
 class CollectionConsumers {
 
@@ -28,5 +29,23 @@ class CollectionConsumers {
     @Bean
     Consumer<Message<byte[]>> reservations(Collector collector) {
         return message -> collector.collect(IncomingEvents.reservationChange(message.getPayload()));
+    }
+
+    /** kam.supply-signals.v1: several event types on one topic, told apart by the kam-event-type header. */
+    @Bean
+    Consumer<Message<byte[]>> supplySignals(Collector collector) {
+        return message -> collector.collectSupplySignal(eventType(message), message.getPayload());
+    }
+
+    /**
+     * The binder hands over headers it has no type information for (such as those the outbox
+     * relay writes) as raw bytes; a producer using Spring's header mapper may send a String.
+     */
+    private static String eventType(Message<?> message) {
+        Object type = message.getHeaders().get("kam-event-type");
+        if (type instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return type == null ? null : type.toString();
     }
 }
