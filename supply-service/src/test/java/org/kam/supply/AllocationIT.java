@@ -76,22 +76,25 @@ class AllocationIT extends SupplyIntegrationTest {
 
         // and a preview of 25 arriving says what the arrival will do
         JsonNode preview = previewArrival("SH-1", 25);
-        assertThat(preview.get("served").findValuesAsString("orderId")).containsExactly(key, potential, regular);
-        // (the key account's part may come through the protection its own order gives it)
-        assertThat(preview.get("served").valueStream()
-                .map(s -> s.get("fromProtection").asInt() + s.get("fromFreeStock").asInt()))
-                .containsExactly(10, 10, 5);
-        assertThat(preview.get("backorderedAfter").asInt()).isEqualTo(5);
+        assertThat(preview.get("served").findValuesAsString("orderId")).containsExactly(key, potential);
+        assertThat(preview.get("served").findValues("fromFreeStock").stream().map(JsonNode::asInt))
+                .containsExactly(10, 10);
+        assertThat(preview.get("protections").findValuesAsString("accountId")).containsExactly("SH-K");
+        assertThat(preview.get("protections").get(0).get("reservedAfter").asInt()).isEqualTo(5);
+        assertThat(preview.get("backorderedAfter").asInt()).isEqualTo(10);
         assertThat(onHand("SH-1")).isZero();
 
         // when 25 arrive
         receive("SH-1", 25);
 
-        // then the key order is served first, then the potential one, and the regular one gets the rest
+        // then the key order is served first, then the potential one; the 5 left go to the
+        // protection the key account's buying earned it (10 a week, 80 for 8 weeks), so the regular
+        // order keeps waiting
         assertOrder(order("SH-K", key), "KEY", 10, 0, 0, 10, 0);
         assertOrder(order("SH-P", potential), "POTENTIAL", 10, 0, 0, 10, 0);
-        assertOrder(order("SH-R", regular), "REGULAR", 10, 0, 0, 5, 5);
-        assertThat(onHand("SH-1")).isZero();
+        assertOrder(order("SH-R", regular), "REGULAR", 10, 0, 0, 0, 10);
+        assertThat(reserved("SH-K", "SH-1")).isEqualTo(5);
+        assertThat(onHand("SH-1")).isEqualTo(5);
     }
 
     @Test

@@ -235,6 +235,23 @@ class ProtectionSizingIT extends SupplyIntegrationTest {
 
     /** Last: it moves the clock on, which moves every forecast. */
     @Test
+    @Order(8)
+    void aNewKeyAccountBuyingForTheFirstTimeThisWeekGetsThatWeeksBuyingProtectedForEachWeek() {
+        // given 200 in stock and a new customer whose only purchase, 15 on Tuesday, falls in the
+        // clock's running week: no complete week of history yet
+        putProduct("SKU-FC-NEW", 200);
+        sendSale("FC-NEW", "SKU-FC-NEW", 15, "2026-03-03T09:00:00Z");
+        awaitSalesRecorded("FC-NEW", 1);
+
+        // when it becomes KEY
+        sendTierChange("FC-NEW", "REGULAR", "KEY", "2026-03-03T09:00:00Z");
+
+        // then this week counts as its first week: 15 a week, 120 protected for 8 weeks at once
+        assertReservationChanged(awaitReservationRecords("FC-NEW", 1).get(0), "SKU-FC-NEW", "KEY", 120, 120, 0,
+                "TIER_CHANGED");
+    }
+
+    @Test
     @Order(100)
     void aScheduledReforecastResizesProtectionsAsTheClockMovesAndPublishesOnlyRealChanges() {
         // given a KEY account protected 80 of each of two SKUs, one of them at an agreed 80

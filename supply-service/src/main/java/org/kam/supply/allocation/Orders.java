@@ -2,6 +2,7 @@ package org.kam.supply.allocation;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -98,12 +99,11 @@ public class Orders {
         }
     }
 
-    /** Stock was counted or supply received: protections first, then waiting orders. */
+    /** Stock was counted or supply received: waiting orders and protections share it. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void stockChanged(StockChanged change) {
-        protections.stockChanged(change);
-        serveBackorders(change.sku());
+        settle(change.sku());
     }
 
     /**
@@ -122,7 +122,7 @@ public class Orders {
             try {
                 transactions.executeWithoutResult(tx -> {
                     catalogue.lockForAllocation(sku);
-                    serveBackorders(sku);
+                    settle(sku);
                 });
             } catch (RuntimeException e) {
                 log.warn("Serving the backorders of {} failed; the next sweep tries again", sku, e);
@@ -239,14 +239,27 @@ public class Orders {
         }
     }
 
-    /** The product row is locked; the SKU's protection lock is taken here. */
-    private void serveBackorders(String sku) {
+    /**
+     * Shares a SKU's stock the way {@link SkuPosition#receive} does: KEY and POTENTIAL accounts'
+     * waiting orders first, then protections, then REGULAR accounts' waiting orders. The product
+     * row is locked; the SKU's protection lock is taken here.
+     */
+    private void settle(String sku) {
         protections.lockSkus(List.of(sku));
+        if (protectedUnits(sku) > onHandOf(sku)) {
+            protections.stockChanged(new StockChanged(sku, onHandOf(sku))); // less stock: shrink to fit first
+        }
+        serveBackorders(sku, SkuPosition.PRIORITY_ACCOUNTS);
+        protections.stockChanged(new StockChanged(sku, onHandOf(sku)));
+        serveBackorders(sku, EnumSet.of(Tier.REGULAR));
+    }
+
+    private void serveBackorders(String sku, Set<Tier> tiers) {
         Optional<SkuPosition> loaded = position(sku);
         if (loaded.isEmpty() || loaded.get().backorders().isEmpty()) {
             return;
         }
-        List<Allocation> served = loaded.get().serveBackorders();
+        List<Allocation> served = loaded.get().serveBackorders(tiers);
         int units = 0;
         for (Allocation allocation : served) {
             jdbc.update("""
@@ -259,9 +272,19 @@ public class Orders {
         }
         if (units > 0) {
             meters.counter("kam.supply.backorders.served").increment(served.size());
-            int left = catalogue.take(sku, units);
-            protections.stockChanged(new StockChanged(sku, left));
+            catalogue.take(sku, units);
         }
+    }
+
+    private int onHandOf(String sku) {
+        return jdbc.queryForList("select on_hand from product where sku = ?", Integer.class, sku).stream()
+                .findFirst().orElse(0);
+    }
+
+    private int protectedUnits(String sku) {
+        Long units = jdbc.queryForObject("select coalesce(sum(reserved), 0) from reservation where sku = ?",
+                Long.class, sku);
+        return units == null ? 0 : Math.toIntExact(units);
     }
 
     private void count(Allocation allocation) {

@@ -2,10 +2,13 @@ package org.kam.supply.allocation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import org.kam.supply.reservation.Tier;
@@ -22,15 +25,19 @@ import org.kam.supply.reservation.Tier;
  * units on hand, and every order's served plus backordered units equal its quantity.
  *
  * <p>A protection has a target ({@code requested}, sized from the account's forecast) and the units
- * it holds now ({@code reserved}, at most what stock allows). When supply arrives, protections are
- * filled first (in the order they are given: KEY before POTENTIAL, then oldest), because stock protected for key accounts is the
- * point of protecting it; then backorders are served, each from its buyer's own protection first,
- * then from free stock; what is left tops protections up again.
+ * it holds now ({@code reserved}, at most what stock allows). When supply arrives, the waiting
+ * orders of KEY and POTENTIAL accounts are served first — real orders of the accounts that come
+ * first — then protections are filled (in the order they are given: KEY before POTENTIAL, then
+ * oldest), and REGULAR accounts' waiting orders get what is left: stock protected for key accounts
+ * is never given to another account's order, waiting or new.
  *
  * <p>Plain and mutable; {@link #copy()} gives the position a dry run ("what would this do?") can
  * play on without changing the real one.
  */
 public final class SkuPosition {
+
+    /** Accounts whose waiting orders come before protections when stock arrives. */
+    public static final Set<Tier> PRIORITY_ACCOUNTS = Collections.unmodifiableSet(EnumSet.of(Tier.KEY, Tier.POTENTIAL));
 
     private static final Comparator<Backorder> PRIORITY = Comparator
             .comparing((Backorder b) -> b.tier().ordinal())
@@ -135,27 +142,32 @@ public final class SkuPosition {
     }
 
     /**
-     * Supply arrived: protections are filled, then backorders served in priority order (each from
-     * its buyer's protection, then free stock, partly if need be), then protections topped up.
+     * Supply arrived: orders of KEY and POTENTIAL accounts waiting are served first (each from its
+     * buyer's protection, then free stock), then protections are filled, then REGULAR accounts'
+     * waiting orders get what is left.
      */
     public List<Allocation> receive(int units) {
         if (units < 0) {
             throw new IllegalArgumentException("units must be 0 or more, was " + units);
         }
         onHand += units;
+        List<Allocation> served = new ArrayList<>(serveBackorders(PRIORITY_ACCOUNTS));
         fillProtections();
-        List<Allocation> served = serveBackorders();
-        fillProtections();
+        served.addAll(serveBackorders(EnumSet.of(Tier.REGULAR)));
         return served;
     }
 
     /**
-     * Serves waiting orders from what is there now, KEY first, then POTENTIAL, then REGULAR, then by
-     * order time: each from its buyer's own protection first, then from free stock.
+     * Serves waiting orders of accounts in {@code tiers} from what is there now, KEY first, then
+     * POTENTIAL, then REGULAR, then by order time: each from its buyer's own protection first, then
+     * from free stock.
      */
-    public List<Allocation> serveBackorders() {
+    public List<Allocation> serveBackorders(Set<Tier> tiers) {
         List<Allocation> served = new ArrayList<>();
         for (Backorder next : List.copyOf(backorders)) {
+            if (!tiers.contains(next.tier())) {
+                continue;
+            }
             int fromProtection = takeFromProtection(next.accountId(), next.quantity());
             int fromFree = Math.min(next.quantity() - fromProtection, freeStock());
             if (fromProtection + fromFree == 0) {

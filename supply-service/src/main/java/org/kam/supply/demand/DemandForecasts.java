@@ -3,9 +3,11 @@ package org.kam.supply.demand;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -57,7 +59,7 @@ public class DemandForecasts {
         if (weeks.isEmpty() || asOf.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(DemandSeries.weekly(weeks, asOf.get()));
+        return Optional.of(series(weeks, asOf.get()));
     }
 
     /**
@@ -77,7 +79,7 @@ public class DemandForecasts {
                 }, (Object) accountIds.toArray(String[]::new));
         List<AccountForecast> forecasts = new ArrayList<>();
         series.forEach((accountAndSku, weeks) -> forecasts.add(new AccountForecast(accountAndSku.get(0),
-                accountAndSku.get(1), forecasting.forecast(DemandSeries.weekly(weeks, asOf.get()), horizonWeeks))));
+                accountAndSku.get(1), forecasting.forecast(series(weeks, asOf.get()), horizonWeeks))));
         return forecasts;
     }
 
@@ -91,6 +93,22 @@ public class DemandForecasts {
         return jdbc.queryForList("""
                 select distinct sku from sale_line where account_id = ? and occurred_at > ? order by sku""",
                 String.class, accountId, Timestamp.from(since));
+    }
+
+    /**
+     * Weekly demand of the complete weeks before {@code asOf}. A history that has no complete week
+     * yet (a new customer buying for the first time this week) counts the running week as complete:
+     * its first purchases are the best estimate of its weekly demand there is, and a new key account
+     * should not wait a week for its protection.
+     */
+    private static DemandSeries series(List<DemandSeries.Observation> weeks, Instant asOf) {
+        DemandSeries complete = DemandSeries.weekly(weeks, asOf);
+        if (complete.values().length > 0) {
+            return complete;
+        }
+        Instant nextWeek = asOf.atOffset(ZoneOffset.UTC).toLocalDate()
+                .with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return DemandSeries.weekly(weeks, nextWeek);
     }
 
     /** The clock of every forecast: the latest sale time supply knows; empty before the first sale. */

@@ -67,8 +67,8 @@ class SkuPositionTest {
     }
 
     @Test
-    void arrivingSupplyFillsProtectionsFirstThenServesBackordersFromTheBuyersOwnProtection() {
-        // given nothing on hand; K wants 20 protected, and K and R each wait for 10
+    void arrivingSupplyServesKeyAndPotentialOrdersFirstThenFillsProtectionsThenServesRegularOrders() {
+        // given nothing on hand; K wants 20 protected, and R (regular, first) and K each wait for 10
         SkuPosition position = new SkuPosition("GEAR-12", 0);
         position.protect("K", 20);
         position.order(order("R", "R", Tier.REGULAR, 10, 0));
@@ -77,17 +77,15 @@ class SkuPositionTest {
         // when 25 arrive
         var served = position.receive(25);
 
-        // then K's protection is filled first and K's order is served from it; R gets the 5 left;
-        // nothing is free to top K's protection up again
-        assertThat(served).containsExactly(
-                new Allocation("K", "K", Tier.KEY, 10, 0, 0),
-                new Allocation("R", "R", Tier.REGULAR, 0, 5, 5));
-        assertThat(position.protectedFor("K")).isEqualTo(10);
-        assertThat(position.onHand()).isEqualTo(10);
+        // then K's order is served, the 15 left go to K's protection, and R waits: stock protected
+        // for a key account is not given to a regular account's order, waiting or not
+        assertThat(served).containsExactly(new Allocation("K", "K", Tier.KEY, 0, 10, 0));
+        assertThat(position.protectedFor("K")).isEqualTo(15);
+        assertThat(position.onHand()).isEqualTo(15);
         assertThat(position.freeStock()).isZero();
 
-        // and when 30 more arrive, R is served its 5 and K's protection is topped up to 20
-        assertThat(position.receive(30)).containsExactly(new Allocation("R", "R", Tier.REGULAR, 0, 5, 0));
+        // and when 30 more arrive, K's protection is topped up to 20 and R is served from the rest
+        assertThat(position.receive(30)).containsExactly(new Allocation("R", "R", Tier.REGULAR, 0, 10, 0));
         assertThat(position.protectedFor("K")).isEqualTo(20);
         assertThat(position.freeStock()).isEqualTo(15);
     }
