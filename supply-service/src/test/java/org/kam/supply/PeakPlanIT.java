@@ -134,16 +134,24 @@ class PeakPlanIT extends SupplyIntegrationTest {
         assertThat(kafka.records(Topics.SUPPLY_SIGNALS)).extracting(ConsumerRecord::key)
                 .containsExactly("PEAK-1", "PEAK-1", "PEAK-1");
 
-        // when 10 units fewer are on hand, the request grows by 10 (same dates) and is published again
+        // when 10 units fewer are on hand, the request grows by 10 (same dates): shown, but within 5 % of
+        // what was published, so not published again
         putProduct("PEAK-1", "Snow chain", 140);
+        assertThat(api.post("/api/v1/peak-plan/run", "", "SUPPLY").json().get(0).get("shortfall").asInt())
+                .isEqualTo(478);
+        awaitOutboxDrained();
+        assertThat(kafka.records(Topics.SUPPLY_SIGNALS)).hasSize(3);
+
+        // when 30 fewer are on hand, 498 is more than 5 % above the 468 published: published again
+        putProduct("PEAK-1", "Snow chain", 120);
         api.post("/api/v1/peak-plan/run", "", "SUPPLY");
         List<ConsumerRecord<String, String>> changed = awaitSignals("PEAK-1", 6).subList(3, 6);
         assertThat(changed).extracting(r -> KafkaProbe.header(r, "kam-event-type"))
                 .containsExactly("ShortageRisk", "ProductionRequested", "TransportRequested");
-        assertThat(json(changed.get(0).value()).get("shortfall").asInt()).isEqualTo(478);
-        assertThat(json(changed.get(1).value()).get("quantity").asInt()).isEqualTo(478);
+        assertThat(json(changed.get(0).value()).get("shortfall").asInt()).isEqualTo(498);
+        assertThat(json(changed.get(1).value()).get("quantity").asInt()).isEqualTo(498);
         assertThat(json(changed.get(1).value()).get("neededBy").asString()).isEqualTo(neededBy.toString());
-        assertThat(json(changed.get(2).value()).get("quantity").asInt()).isEqualTo(478);
+        assertThat(json(changed.get(2).value()).get("quantity").asInt()).isEqualTo(498);
 
         // when 500 more are due in week 5, the risk is gone: the plan is withdrawn
         api.post("/api/v1/incoming-supply", "{\"kind\":\"PRODUCTION_ORDER\",\"sku\":\"PEAK-1\",\"warehouseId\":"
@@ -152,7 +160,7 @@ class PeakPlanIT extends SupplyIntegrationTest {
         ConsumerRecord<String, String> cleared = awaitSignals("PEAK-1", 7).get(6);
         assertThat(KafkaProbe.header(cleared, "kam-event-type")).isEqualTo("ShortageRiskCleared");
         EventContracts.assertConforms("shortage-risk-cleared.v1.schema.json", cleared.value());
-        assertThat(json(cleared.value()).get("previousShortfall").asInt()).isEqualTo(478);
+        assertThat(json(cleared.value()).get("previousShortfall").asInt()).isEqualTo(498);
         assertThat(api.get("/api/v1/peak-plan", "ANALYST").json()).isEmpty();
     }
 

@@ -46,11 +46,20 @@ public record PeakPlan(String sku, String productName, int onHand, int incoming,
     public record AccountAtRisk(String accountId, Tier tier, int units) {
     }
 
-    /** Quantity and dates: what production and transport act on. A plan differing only in them is news. */
-    boolean sameRequestAs(PeakPlan other) {
-        return other != null && shortfall == other.shortfall && firstShortWeek.equals(other.firstShortWeek)
-                && production.neededBy().equals(other.production.neededBy())
-                && production.latestStart().equals(other.production.latestStart())
-                && transport.shipBy().equals(other.transport.shipBy());
+    /**
+     * Whether this plan is news after {@code previous} (the SKU's last plan, {@code null} if none)
+     * whose request was last published with {@code publishedQuantity}: a date production or
+     * transport acts on moved, or the quantity moved away from the published one by more than
+     * {@code tolerance} of it (0: any unit). Forecasts drift by a few units from run to run; a
+     * request re-issued for each of them would teach people to ignore it.
+     */
+    boolean isNewsAfter(PeakPlan previous, int publishedQuantity, double tolerance) {
+        if (previous == null || !firstShortWeek.equals(previous.firstShortWeek)
+                || !production.neededBy().equals(previous.production.neededBy())
+                || !production.latestStart().equals(previous.production.latestStart())
+                || !transport.shipBy().equals(previous.transport.shipBy())) {
+            return true;
+        }
+        return Math.abs(shortfall - publishedQuantity) > tolerance * publishedQuantity;
     }
 }

@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param scheduled          whether this instance plans on its own, every {@code interval}
  * @param initialDelay       from start-up to the first scheduled run (1m)
  * @param interval           between the end of one scheduled run and the start of the next (1h)
+ * @param requestTolerance   how far (a share of it) a SKU's request quantity may drift from the one
+ *                           last published before it is published again (0.05; dates always count)
  */
 @ConfigurationProperties("kam.supply.peak-plan")
 public record PeakPlanProperties(Integer lookAheadWeeks, Duration productionLeadTime, Duration transportLeadTime,
-        Boolean scheduled, Duration initialDelay, Duration interval) {
+        Boolean scheduled, Duration initialDelay, Duration interval, Double requestTolerance) {
 
     public PeakPlanProperties {
         lookAheadWeeks = lookAheadWeeks == null ? 26 : lookAheadWeeks;
@@ -25,5 +27,9 @@ public record PeakPlanProperties(Integer lookAheadWeeks, Duration productionLead
         scheduled = scheduled == null || scheduled;
         initialDelay = initialDelay == null ? Duration.ofMinutes(1) : initialDelay;
         interval = interval == null ? Duration.ofHours(1) : interval;
+        requestTolerance = requestTolerance == null ? 0.05 : requestTolerance;
+        if (requestTolerance < 0 || requestTolerance >= 1) {
+            throw new IllegalArgumentException("requestTolerance must be 0 or more and below 1, was " + requestTolerance);
+        }
     }
 }

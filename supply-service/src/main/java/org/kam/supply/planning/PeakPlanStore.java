@@ -48,12 +48,22 @@ class PeakPlanStore {
         return plans;
     }
 
-    void save(PeakPlan plan) {
+    /** The quantity last published per SKU with a plan. */
+    Map<String, Integer> publishedQuantities() {
+        Map<String, Integer> quantities = new LinkedHashMap<>();
+        jdbc.query("select sku, published_quantity from peak_plan", rs -> {
+            quantities.put(rs.getString(1), rs.getInt(2));
+        });
+        return quantities;
+    }
+
+    /** Stores the SKU's current plan; {@code published}: its request was published now. */
+    void save(PeakPlan plan, boolean published) {
         jdbc.update("""
                 insert into peak_plan (sku, on_hand, incoming, projected_stock, peak_week, peak_week_demand,
                                        first_short_week, shortfall, needed_by, ship_by, latest_start, production_late,
-                                       days_late, transport_late, accounts_at_risk, planned_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                                       days_late, transport_late, accounts_at_risk, planned_on, published_quantity)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
                 on conflict (sku) do update
                    set on_hand = excluded.on_hand, incoming = excluded.incoming,
                        projected_stock = excluded.projected_stock, peak_week = excluded.peak_week,
@@ -62,12 +72,14 @@ class PeakPlanStore {
                        latest_start = excluded.latest_start, production_late = excluded.production_late,
                        days_late = excluded.days_late, transport_late = excluded.transport_late,
                        accounts_at_risk = excluded.accounts_at_risk, planned_on = excluded.planned_on,
+                       published_quantity = case when ? then excluded.shortfall else peak_plan.published_quantity end,
                        updated_at = now()""",
                 plan.sku(), plan.onHand(), plan.incoming(), plan.projectedStock(), date(plan.peakWeek().start()),
                 plan.peakWeek().demand(), date(plan.firstShortWeek()), plan.shortfall(),
                 date(plan.production().neededBy()), date(plan.transport().shipBy()),
                 date(plan.production().latestStart()), plan.production().late(), plan.production().daysLate(),
-                plan.transport().late(), json.writeValueAsString(plan.accountsAtRisk()), date(plan.plannedOn()));
+                plan.transport().late(), json.writeValueAsString(plan.accountsAtRisk()), date(plan.plannedOn()),
+                plan.shortfall(), published);
     }
 
     /** Waits for any other run to end; released when the caller's transaction ends. */

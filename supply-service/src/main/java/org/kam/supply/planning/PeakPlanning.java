@@ -66,6 +66,7 @@ public class PeakPlanning {
     private final Outbox outbox;
     private final Clock clock;
     private final PeakPlanner planner;
+    private final double requestTolerance;
     private final MeterRegistry meters;
     private final Counter runs;
 
@@ -79,6 +80,7 @@ public class PeakPlanning {
         this.store = store;
         this.outbox = outbox;
         this.clock = clock;
+        this.requestTolerance = properties.requestTolerance();
         this.planner = new PeakPlanner(properties.lookAheadWeeks(), properties.productionLeadTime(),
                 properties.transportLeadTime());
         this.meters = meters;
@@ -101,6 +103,7 @@ public class PeakPlanning {
             bySku.computeIfAbsent(forecast.sku(), sku -> new ArrayList<>()).add(forecast);
         }
         Map<String, PeakPlan> before = store.all();
+        Map<String, Integer> published = store.publishedQuantities();
         SortedSet<String> skus = new TreeSet<>(bySku.keySet());
         skus.addAll(before.keySet()); // those no longer bought by KEY or POTENTIAL accounts are cleared
         for (String sku : skus) {
@@ -110,8 +113,9 @@ public class PeakPlanning {
                     : catalogue.view(sku).flatMap(product -> planner.plan(outlook(product, forecasts, accounts), today));
             PeakPlan previous = before.get(sku);
             if (plan.isPresent()) {
-                store.save(plan.get());
-                if (!plan.get().sameRequestAs(previous)) {
+                boolean news = plan.get().isNewsAfter(previous, published.getOrDefault(sku, 0), requestTolerance);
+                store.save(plan.get(), news);
+                if (news) {
                     publish(plan.get(), now);
                 }
             } else if (previous != null) {

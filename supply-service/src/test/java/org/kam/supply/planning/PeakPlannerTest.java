@@ -233,9 +233,19 @@ class PeakPlannerTest {
         PeakPlan more = planner.plan(outlook(49, List.of(), WEEK_0, account("K-1", Tier.KEY, weeks(10, 100, 100))),
                 TODAY).orElseThrow();
 
-        assertThat(otherAccounts.sameRequestAs(plan)).isTrue();
-        assertThat(more.sameRequestAs(plan)).isFalse();
-        assertThat(plan.sameRequestAs(null)).isFalse();
+        PeakPlan earlier = planner.plan(outlook(50, List.of(), WEEK_0, account("K-1", Tier.KEY, weeks(9, 100, 100))),
+                TODAY).orElseThrow();
+
+        // any change of quantity is news without a tolerance; other accounts at risk are not
+        assertThat(otherAccounts.isNewsAfter(plan, plan.shortfall(), 0)).isFalse();
+        assertThat(more.isNewsAfter(plan, plan.shortfall(), 0)).isTrue();
+        assertThat(plan.isNewsAfter(null, 0, 0)).isTrue();
+        // with 5 %, 151 is not news after 150 or 144 was published (7.2 units allowed), but after 140 it is
+        assertThat(more.isNewsAfter(plan, 150, 0.05)).isFalse();
+        assertThat(more.isNewsAfter(plan, 144, 0.05)).isFalse();
+        assertThat(more.isNewsAfter(plan, 140, 0.05)).isTrue();
+        // and a date that moves is news whatever the quantity (short from week 9 instead of 10)
+        assertThat(earlier.isNewsAfter(plan, earlier.shortfall(), 0.05)).isTrue();
     }
 
     @Test
