@@ -139,7 +139,7 @@ class AllocationIT extends SupplyIntegrationTest {
     }
 
     @Test
-    void previewsNeedAKnownSkuAndEitherAnOrderOrAnArrival() {
+    void previewsAndBackordersNeedAKnownSkuAndAPreviewEitherAnOrderOrAnArrival() {
         assertThat(firstField(api.post("/api/v1/allocations/preview", "{\"sku\":\"NOPE\",\"arriving\":5}", "ANALYST")))
                 .isEqualTo("sku");
         assertThat(firstField(api.post("/api/v1/allocations/preview", "{\"sku\":\"NOPE\"}", "ANALYST")))
@@ -149,6 +149,7 @@ class AllocationIT extends SupplyIntegrationTest {
                 .isEqualTo("arriving");
         assertThat(firstField(api.post("/api/v1/allocations/preview", "{\"sku\":\"NOPE\",\"arriving\":0}", "ANALYST")))
                 .isEqualTo("arriving");
+        assertThat(firstField(api.get("/api/v1/backorders?sku=NOPE", "ANALYST"))).isEqualTo("sku");
         assertThat(api.get("/api/v1/orders").status()).isEqualTo(401);
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.kam.chassis.inbox.Inbox;
+import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
 import org.kam.supply.PlanningInputChanged;
 import org.kam.supply.Topics;
@@ -157,7 +158,8 @@ public class Orders {
     /** The orders of a SKU still owed units, in the order arriving stock will serve them. */
     @Transactional(readOnly = true)
     public List<Backorder> backorders(String sku) {
-        return position(sku).map(SkuPosition::backorders).orElse(List.of());
+        return position(sku).map(SkuPosition::backorders)
+                .orElseThrow(() -> new InvalidEventException("sku", "no product " + sku));
     }
 
     /** The SKU as allocation sees it now: stock, protections (in fill order), backorders. */
