@@ -1,5 +1,6 @@
 package org.kam.supply.demand;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 import org.kam.supply.forecast.DemandSeries;
 import org.kam.supply.forecast.Forecast;
 import org.kam.supply.forecast.Forecasting;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 
 /**
@@ -63,24 +66,65 @@ public class DemandForecasts {
     }
 
     /**
-     * One forecast per account and SKU for every SKU each of {@code accountIds} bought, all from the
-     * same clock, so they share their week 0 ({@link Forecast#start()}); by account, then SKU.
+     * One forecast per account and SKU for every SKU {@code accountIds} bought, handed over one SKU
+     * at a time (by SKU; within it by account), all from the same clock, so they share their week 0
+     * ({@link Forecast#start()}). The sales are read as a stream, so memory holds one SKU's series,
+     * not every account's history at once. Must run inside a transaction (the cursor needs one).
      */
-    public List<AccountForecast> forecastsOfAccounts(Collection<String> accountIds, int horizonWeeks) {
+    public void forecastsOfAccountsBySku(Collection<String> accountIds, int horizonWeeks,
+            BiConsumer<String, List<AccountForecast>> perSku) {
         Optional<Instant> asOf = latestSale();
         if (accountIds.isEmpty() || asOf.isEmpty()) {
-            return List.of();
+            return;
         }
-        Map<List<String>, List<DemandSeries.Observation>> series = new LinkedHashMap<>();
-        jdbc.query("select account_id, sku, " + WEEK + ", sum(quantity) from sale_line where account_id = any(?)"
-                + " group by 1, 2, 3 order by 1, 2, 3", rs -> {
-                    series.computeIfAbsent(List.of(rs.getString(1), rs.getString(2)), key -> new ArrayList<>())
-                            .add(new DemandSeries.Observation(rs.getTimestamp(3).toInstant(), rs.getLong(4)));
-                }, (Object) accountIds.toArray(String[]::new));
-        List<AccountForecast> forecasts = new ArrayList<>();
-        series.forEach((accountAndSku, weeks) -> forecasts.add(new AccountForecast(accountAndSku.get(0),
-                accountAndSku.get(1), forecasting.forecast(series(weeks, asOf.get()), horizonWeeks))));
-        return forecasts;
+        SkuGroups groups = new SkuGroups(asOf.get(), horizonWeeks, perSku);
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("select sku, account_id, " + WEEK
+                    + ", sum(quantity) from sale_line where account_id = any(?) group by 1, 2, 3 order by 1, 2, 3");
+            statement.setArray(1, connection.createArrayOf("text", accountIds.toArray()));
+            statement.setFetchSize(10_000);
+            return statement;
+        }, groups);
+        groups.flush();
+    }
+
+    /** Collects one SKU's weekly series per account from the sorted rows, and forecasts them when the SKU ends. */
+    private final class SkuGroups implements RowCallbackHandler {
+
+        private final Instant asOf;
+        private final int horizonWeeks;
+        private final BiConsumer<String, List<AccountForecast>> perSku;
+        private String sku;
+        private final Map<String, List<DemandSeries.Observation>> series = new LinkedHashMap<>();
+
+        SkuGroups(Instant asOf, int horizonWeeks, BiConsumer<String, List<AccountForecast>> perSku) {
+            this.asOf = asOf;
+            this.horizonWeeks = horizonWeeks;
+            this.perSku = perSku;
+        }
+
+        @Override
+        public void processRow(ResultSet rs) throws SQLException {
+            String rowSku = rs.getString(1);
+            if (!rowSku.equals(sku)) {
+                flush();
+                sku = rowSku;
+            }
+            series.computeIfAbsent(rs.getString(2), account -> new ArrayList<>())
+                    .add(new DemandSeries.Observation(rs.getTimestamp(3).toInstant(), rs.getLong(4)));
+        }
+
+        void flush() {
+            if (sku == null) {
+                return;
+            }
+            List<AccountForecast> forecasts = new ArrayList<>();
+            series.forEach((account, weeks) -> forecasts.add(
+                    new AccountForecast(account, sku, forecasting.forecast(series(weeks, asOf), horizonWeeks))));
+            perSku.accept(sku, forecasts);
+            series.clear();
+            sku = null;
+        }
     }
 
     /** The SKUs the account bought in the {@code lookback} before the latest sale supply knows, by SKU. */

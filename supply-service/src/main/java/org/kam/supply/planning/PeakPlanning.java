@@ -5,15 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -98,35 +95,36 @@ public class PeakPlanning {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Map<String, Tier> accounts = tiers.accountsIn(PLANNED_TIERS);
-        SortedMap<String, List<AccountForecast>> bySku = new TreeMap<>();
-        for (AccountForecast forecast : demand.forecastsOfAccounts(accounts.keySet(), horizonFrom(today))) {
-            bySku.computeIfAbsent(forecast.sku(), sku -> new ArrayList<>()).add(forecast);
-        }
         Map<String, PeakPlan> before = store.all();
         Map<String, Integer> published = store.publishedQuantities();
-        SortedSet<String> skus = new TreeSet<>(bySku.keySet());
-        skus.addAll(before.keySet()); // those no longer bought by KEY or POTENTIAL accounts are cleared
-        for (String sku : skus) {
-            List<AccountForecast> forecasts = bySku.getOrDefault(sku, List.of());
-            // A SKU the catalogue does not know cannot be produced or shipped: it is not planned.
-            Optional<PeakPlan> plan = forecasts.isEmpty() ? Optional.empty()
-                    : catalogue.view(sku).flatMap(product -> planner.plan(outlook(product, forecasts, accounts), today));
-            PeakPlan previous = before.get(sku);
-            if (plan.isPresent()) {
-                boolean news = plan.get().isNewsAfter(previous, published.getOrDefault(sku, 0), requestTolerance);
-                store.save(plan.get(), news);
-                if (news) {
-                    publish(plan.get(), now);
-                }
-            } else if (previous != null) {
-                store.remove(sku);
-                ShortageRiskCleared cleared = new ShortageRiskCleared(UUID.randomUUID(), now, sku,
-                        previous.shortfall());
-                append(cleared.eventId(), sku, "ShortageRiskCleared", cleared);
-            }
-        }
+        Set<String> planned = new HashSet<>();
+        demand.forecastsOfAccountsBySku(accounts.keySet(), horizonFrom(today), (sku, forecasts) -> {
+            planned.add(sku);
+            plan(sku, forecasts, accounts, before.get(sku), published.getOrDefault(sku, 0), today, now);
+        });
+        // SKUs no longer bought by KEY or POTENTIAL accounts: their plans are cleared
+        new TreeSet<>(before.keySet()).stream().filter(sku -> !planned.contains(sku))
+                .forEach(sku -> plan(sku, List.of(), accounts, before.get(sku), 0, today, now));
         runs.increment();
         return store.list(null);
+    }
+
+    private void plan(String sku, List<AccountForecast> forecasts, Map<String, Tier> accounts, PeakPlan previous,
+            int publishedQuantity, LocalDate today, Instant now) {
+        // A SKU the catalogue does not know cannot be produced or shipped: it is not planned.
+        Optional<PeakPlan> plan = forecasts.isEmpty() ? Optional.empty()
+                : catalogue.view(sku).flatMap(product -> planner.plan(outlook(product, forecasts, accounts), today));
+        if (plan.isPresent()) {
+            boolean news = plan.get().isNewsAfter(previous, publishedQuantity, requestTolerance);
+            store.save(plan.get(), news);
+            if (news) {
+                publish(plan.get(), now);
+            }
+        } else if (previous != null) {
+            store.remove(sku);
+            ShortageRiskCleared cleared = new ShortageRiskCleared(UUID.randomUUID(), now, sku, previous.shortfall());
+            append(cleared.eventId(), sku, "ShortageRiskCleared", cleared);
+        }
     }
 
     /** The current plans, optionally of one SKU; a SKU the catalogue does not know is refused. */
