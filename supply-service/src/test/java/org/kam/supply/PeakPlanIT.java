@@ -61,10 +61,10 @@ class PeakPlanIT extends SupplyIntegrationTest {
         // fall 12 to 15 weeks from now: KEY 10 a week (60 in the peak), POTENTIAL 4 (30), REGULAR 200
         // all year; PLENTY-1 5 a week to the KEY account
         List<ProducerRecord<String, String>> sales = new ArrayList<>();
-        sales.addAll(weeklySales("PK-KEY", "PEAK-1", 10, 60));
-        sales.addAll(weeklySales("PK-POT", "PEAK-1", 4, 30));
-        sales.addAll(weeklySales("PK-REG", "PEAK-1", 200, 200));
-        sales.addAll(weeklySales("PK-KEY", "PLENTY-1", 5, 5));
+        sales.addAll(weeklySales("PK-KEY", "PEAK-1", 10, 60, WEEK_0));
+        sales.addAll(weeklySales("PK-POT", "PEAK-1", 4, 30, WEEK_0));
+        sales.addAll(weeklySales("PK-REG", "PEAK-1", 200, 200, WEEK_0));
+        sales.addAll(weeklySales("PK-KEY", "PLENTY-1", 5, 5, WEEK_0));
         kafka.sendAll(sales);
         await().atMost(Duration.ofSeconds(60)).until(
                 () -> jdbc.queryForObject("select count(*) from sale_line", Integer.class) == sales.size());
@@ -178,21 +178,6 @@ class PeakPlanIT extends SupplyIntegrationTest {
     }
 
     // --- helpers ---------------------------------------------------------------------------------
-
-    /**
-     * One sale on the Monday of each of the 104 weeks before this one and of this week: {@code base}
-     * units, {@code peak} in the weeks 12 to 15 of each 52-week season counted from this week.
-     */
-    private static List<ProducerRecord<String, String>> weeklySales(String accountId, String sku, int base, int peak) {
-        List<ProducerRecord<String, String>> sales = new ArrayList<>();
-        for (int week = -104; week <= 0; week++) {
-            int seasonWeek = Math.floorMod(week, 52);
-            int quantity = seasonWeek >= 12 && seasonWeek <= 15 ? peak : base;
-            String at = WEEK_0.plusWeeks(week).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
-            sales.add(saleRecord(accountId, sku, quantity, at));
-        }
-        return sales;
-    }
 
     private void sendTierChange(String accountId, String to) {
         sendTierChange(accountId, "REGULAR", to, WEEK_0.atStartOfDay().toInstant(ZoneOffset.UTC).toString());

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -132,5 +135,21 @@ public abstract class SupplyIntegrationTest extends ServiceIntegrationTest {
         assertThat(response.contentType()).startsWith("application/problem+json");
         JsonNode error = response.json().get("errors").get(0);
         return error.get("field").asString() + ": " + error.get("message").asString();
+    }
+
+    /**
+     * One sale on the Monday of each of the 104 weeks before {@code week0} and of {@code week0}:
+     * {@code base} units, {@code peak} in the weeks 12 to 15 of each 52-week season counted from it.
+     */
+    protected static List<ProducerRecord<String, String>> weeklySales(String accountId, String sku, int base, int peak,
+            LocalDate week0) {
+        List<ProducerRecord<String, String>> sales = new ArrayList<>();
+        for (int week = -104; week <= 0; week++) {
+            int seasonWeek = Math.floorMod(week, 52);
+            int quantity = seasonWeek >= 12 && seasonWeek <= 15 ? peak : base;
+            String at = week0.plusWeeks(week).atStartOfDay().toInstant(ZoneOffset.UTC).toString();
+            sales.add(saleRecord(accountId, sku, quantity, at));
+        }
+        return sales;
     }
 }

@@ -55,7 +55,7 @@ public class Catalogue {
     /** The product with its stock per warehouse and the supply still expected, soonest first. */
     public Optional<ProductView> view(String sku) {
         return find(sku).map(p -> new ProductView(p.sku(), p.name(), p.productLine(), p.technical(), p.onHand(),
-                p.updatedAt(),
+                p.leadTimes(), p.updatedAt(),
                 jdbc.query("select warehouse_id, on_hand from stock where sku = ? order by warehouse_id",
                         (rs, i) -> new ProductView.WarehouseStock(rs.getString(1), rs.getInt(2)), sku),
                 jdbc.query("""
@@ -69,20 +69,34 @@ public class Catalogue {
     }
 
     /**
+     * Creates or updates a product, with the configured lead times, and sets its stock in the
+     * {@link #DEFAULT_WAREHOUSE}; true when it was created.
+     */
+    @Transactional
+    public boolean save(String sku, String name, String productLine, boolean technical, int onHand) {
+        return save(sku, name, productLine, technical, onHand, LeadTimes.DEFAULTS);
+    }
+
+    /**
      * Creates or updates a product and sets its stock in the {@link #DEFAULT_WAREHOUSE}; true when
      * it was created. Stock in other warehouses is left as it is.
      */
     @Transactional
-    public boolean save(String sku, String name, String productLine, boolean technical, int onHand) {
+    public boolean save(String sku, String name, String productLine, boolean technical, int onHand,
+            LeadTimes leadTimes) {
         if (onHand < 0) {
             throw new InvalidEventException("onHand", "must be 0 or more, was " + onHand);
         }
         Boolean created = jdbc.queryForObject("""
-                insert into product (sku, name, product_line, technical, on_hand) values (?, ?, ?, ?, 0)
+                insert into product (sku, name, product_line, technical, on_hand, production_lead_days,
+                                     transport_lead_days)
+                values (?, ?, ?, ?, 0, ?, ?)
                 on conflict (sku) do update
                    set name = excluded.name, product_line = excluded.product_line, technical = excluded.technical,
-                       updated_at = now()
-                returning (xmax = 0)""", Boolean.class, sku, name, productLine, technical);
+                       production_lead_days = excluded.production_lead_days,
+                       transport_lead_days = excluded.transport_lead_days, updated_at = now()
+                returning (xmax = 0)""", Boolean.class, sku, name, productLine, technical,
+                leadTimes.productionDays(), leadTimes.transportDays());
         setStock(sku, DEFAULT_WAREHOUSE, onHand);
         return Boolean.TRUE.equals(created);
     }
@@ -272,7 +286,9 @@ public class Catalogue {
 
     private static Product product(ResultSet rs, int row) throws SQLException {
         return new Product(rs.getString("sku"), rs.getString("name"), rs.getString("product_line"),
-                rs.getBoolean("technical"), rs.getInt("on_hand"), rs.getTimestamp("updated_at").toInstant());
+                rs.getBoolean("technical"), rs.getInt("on_hand"),
+                new LeadTimes(rs.getObject("production_lead_days", Integer.class),
+                        rs.getObject("transport_lead_days", Integer.class)), rs.getTimestamp("updated_at").toInstant());
     }
 
     private static Warehouse warehouse(ResultSet rs, int row) throws SQLException {

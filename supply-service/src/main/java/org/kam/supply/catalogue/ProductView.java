@@ -8,7 +8,7 @@ import java.util.List;
  * {@code stock}, {@code incoming} the supply still EXPECTED, soonest first.
  */
 public record ProductView(String sku, String name, String productLine, boolean technical, int onHand,
-        Instant updatedAt, List<WarehouseStock> stock, List<IncomingSupply> incoming) {
+        LeadTimes leadTimes, Instant updatedAt, List<WarehouseStock> stock, List<IncomingSupply> incoming) {
 
     /** Units on hand in one warehouse. */
     public record WarehouseStock(String warehouseId, int onHand) {

@@ -5,7 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Peak-season planning settings ({@code kam.supply.peak-plan.*}); the same for every SKU for now.
+ * Peak-season planning settings ({@code kam.supply.peak-plan.*}); a product's own lead times, where
+ * it has them, replace the two configured here.
  *
  * @param lookAheadWeeks     weeks of forecast planned, from the current week (26)
  * @param productionLeadTime from the start of production to goods ready to ship, whole days (42d)

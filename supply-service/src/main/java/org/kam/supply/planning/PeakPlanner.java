@@ -29,7 +29,8 @@ import org.kam.supply.planning.SkuOutlook.Supply;
  * a risk when it goes below zero: the first such week is the first short week, and its Monday is
  * when the goods must be there (needed-by). The quantity requested is the largest gap over the
  * look-ahead, rounded up, so one request covers the whole peak. Transport must leave by needed-by −
- * transport lead time, production start by that − production lead time; a request whose latest day
+ * transport lead time, production start by that − production lead time (the product's own lead
+ * times where it has them, else the configured ones); a request whose latest day
  * has passed is still made, marked late.
  *
  * <p>Forecasts are fractional; a value within {@value #TOLERANCE} units of a whole number counts as
@@ -109,8 +110,10 @@ final class PeakPlanner {
         }
         int shortfall = units(largestGap);
         LocalDate neededBy = week0.plusWeeks(firstShort);
-        LocalDate shipBy = neededBy.minusDays(transportLeadDays);
-        LocalDate latestStart = shipBy.minusDays(productionLeadDays);
+        LocalDate shipBy = neededBy.minusDays(
+                outlook.transportLeadDays() != null ? outlook.transportLeadDays() : transportLeadDays);
+        LocalDate latestStart = shipBy.minusDays(
+                outlook.productionLeadDays() != null ? outlook.productionLeadDays() : productionLeadDays);
         int daysLate = latestStart.isBefore(today) ? Math.toIntExact(ChronoUnit.DAYS.between(latestStart, today)) : 0;
         return Optional.of(new PeakPlan(outlook.sku(), outlook.productName(), outlook.onHand(), incoming,
                 outlook.onHand() + incoming, new Week(week0.plusWeeks(peak), units(demand[peak])),

@@ -151,7 +151,8 @@ public class PeakPlanning {
                 product.incoming().stream().map(s -> new SkuOutlook.Supply(s.dueOn(), s.quantity())).toList(),
                 forecastStart,
                 forecasts.stream().map(f -> new SkuOutlook.AccountDemand(f.accountId(), tiers.get(f.accountId()),
-                        f.forecast().values())).toList());
+                        f.forecast().values())).toList(),
+                product.leadTimes().productionDays(), product.leadTimes().transportDays());
     }
 
     private void publish(PeakPlan plan, Instant now) {

@@ -14,9 +14,17 @@ import org.kam.supply.reservation.Tier;
  *                      serves them first, so they are demand of the current week
  * @param forecastStart the Monday the forecasts' week 0 begins (the week of the latest sale supply
  *                      knows); it may lie before the current week, whose earlier weeks have passed
+ * @param productionLeadDays the product's own production lead time in days; {@code null}: the planner's
+ * @param transportLeadDays  the product's own transport lead time in days; {@code null}: the planner's
  */
 record SkuOutlook(String sku, String productName, int onHand, int backordered, List<Supply> incoming,
-        LocalDate forecastStart, List<AccountDemand> accounts) {
+        LocalDate forecastStart, List<AccountDemand> accounts, Integer productionLeadDays, Integer transportLeadDays) {
+
+    /** With the planner's lead times. */
+    SkuOutlook(String sku, String productName, int onHand, int backordered, List<Supply> incoming,
+            LocalDate forecastStart, List<AccountDemand> accounts) {
+        this(sku, productName, onHand, backordered, incoming, forecastStart, accounts, null, null);
+    }
 
     SkuOutlook {
         if (onHand < 0) {

@@ -224,6 +224,21 @@ class PeakPlannerTest {
     }
 
     @Test
+    void aProductsOwnLeadTimesReplaceTheConfiguredOnes() {
+        // given the SKU of the first test (needed by 11 May), made in 2 weeks but shipped for 5
+        SkuOutlook outlook = new SkuOutlook("SKU-1", "Bearing", 50, 0, List.of(), WEEK_0,
+                List.of(account("K-1", Tier.KEY, weeks(10, 100, 100))), 14, 35);
+
+        // when
+        PeakPlan plan = planner.plan(outlook, TODAY).orElseThrow();
+
+        // then transport leaves 35 days before 11 May, production starts 14 days before that
+        assertThat(plan.transport().shipBy()).isEqualTo("2026-04-06");
+        assertThat(plan.production().latestStart()).isEqualTo("2026-03-23");
+        assertThat(plan.production().late()).isFalse();
+    }
+
+    @Test
     void aPlanIsNewsOnlyWhenItsQuantityOrDatesChange() {
         PeakPlan plan = planner.plan(outlook(50, List.of(), WEEK_0, account("K-1", Tier.KEY, weeks(10, 100, 100))),
                 TODAY).orElseThrow();

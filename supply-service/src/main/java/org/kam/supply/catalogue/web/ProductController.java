@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.kam.chassis.web.NotFoundException;
 import org.kam.supply.catalogue.Catalogue;
+import org.kam.supply.catalogue.LeadTimes;
 import org.kam.supply.catalogue.Product;
 import org.kam.supply.catalogue.ProductView;
 import org.springframework.http.HttpStatus;
@@ -50,14 +51,16 @@ class ProductController {
 
     /**
      * Sets a product's master data and its stock in the default warehouse (MAIN), as before
-     * warehouses existed; protections follow the new stock. {@code technical} left out means false.
+     * warehouses existed; protections follow the new stock. {@code technical} left out means false;
+     * lead times left out mean the configured ones.
      */
     @PutMapping("/{sku}")
     @PreAuthorize("hasAnyRole('SUPPLY', 'ADMIN')")
     ResponseEntity<ProductView> save(@PathVariable @Size(max = 64) String sku,
             @Valid @RequestBody ProductDetails details) {
         boolean created = catalogue.save(sku, details.name(), details.productLine(),
-                Boolean.TRUE.equals(details.technical()), details.onHand());
+                Boolean.TRUE.equals(details.technical()), details.onHand(),
+                new LeadTimes(details.productionLeadDays(), details.transportLeadDays()));
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(catalogue.view(sku).orElseThrow());
     }
 
@@ -71,7 +74,8 @@ class ProductController {
     }
 
     record ProductDetails(@NotBlank @Size(max = 200) String name, @Size(max = 100) String productLine,
-            Boolean technical, @NotNull @Min(0) Integer onHand) {
+            Boolean technical, @NotNull @Min(0) Integer onHand, @Min(0) @Max(730) Integer productionLeadDays,
+            @Min(0) @Max(730) Integer transportLeadDays) {
     }
 
     record StockLevel(@NotNull @Min(0) Integer onHand) {
