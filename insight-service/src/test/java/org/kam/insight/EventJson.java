@@ -4,19 +4,18 @@ import static org.kam.testsupport.JsonRecord.quote;
 
 import java.util.UUID;
 
-import org.kam.testsupport.JsonRecord;
+import org.kam.testsupport.EventBuilder;
 
 /**
  * Test-data builder for the JSON records insight-service consumes, each valid by its contract and
  * with a fresh event id; values are raw JSON so tests can also write wrong ones.
  */
-public final class EventJson {
+public final class EventJson extends EventBuilder<EventJson> {
 
     /** The accounts at risk of the supply signals' peak-season plan. */
     private static final String ACCOUNTS_AT_RISK = "[{\"accountId\":\"C-1\",\"tier\":\"KEY\",\"units\":100},"
             + "{\"accountId\":\"C-2\",\"tier\":\"POTENTIAL\",\"units\":60}]";
 
-    private final JsonRecord record = new JsonRecord();
     private String type;
 
     private EventJson() {
@@ -140,32 +139,5 @@ public final class EventJson {
 
     private static EventJson withFreshId() {
         return new EventJson().withRaw("eventId", quote(UUID.randomUUID().toString()));
-    }
-
-    public EventJson withRaw(String field, String rawJsonValue) {
-        record.withRaw(field, rawJsonValue);
-        return this;
-    }
-
-    public EventJson with(String field, String text) {
-        record.with(field, text);
-        return this;
-    }
-
-    public EventJson without(String field) {
-        record.without(field);
-        return this;
-    }
-
-    public String eventId() {
-        return record.text("eventId");
-    }
-
-    public String json() {
-        return record.json();
-    }
-
-    public byte[] bytes() {
-        return record.bytes();
     }
 }

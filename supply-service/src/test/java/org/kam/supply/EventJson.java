@@ -4,15 +4,13 @@ import static org.kam.testsupport.JsonRecord.quote;
 
 import java.util.UUID;
 
-import org.kam.testsupport.JsonRecord;
+import org.kam.testsupport.EventBuilder;
 
 /**
  * Test-data builder for the JSON supply consumes (kam.sales.v1 sales and kam.account-tiers.v1
  * tier changes), with raw values so tests can also write wrong ones.
  */
-public final class EventJson {
-
-    private final JsonRecord record = new JsonRecord();
+public final class EventJson extends EventBuilder<EventJson> {
 
     private EventJson() {
     }
@@ -41,27 +39,5 @@ public final class EventJson {
                 .withRaw("asOf", quote(asOf))
                 .withRaw("cause", quote("SALE"))
                 .withRaw("causeEventId", "null");
-    }
-
-    public EventJson withRaw(String field, String rawJsonValue) {
-        record.withRaw(field, rawJsonValue);
-        return this;
-    }
-
-    public EventJson without(String field) {
-        record.without(field);
-        return this;
-    }
-
-    public String eventId() {
-        return record.text("eventId");
-    }
-
-    public String json() {
-        return record.json();
-    }
-
-    public byte[] bytes() {
-        return record.bytes();
     }
 }

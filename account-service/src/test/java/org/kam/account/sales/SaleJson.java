@@ -4,14 +4,12 @@ import static org.kam.testsupport.JsonRecord.quote;
 
 import java.util.UUID;
 
-import org.kam.testsupport.JsonRecord;
+import org.kam.testsupport.EventBuilder;
 
 /** Test-data builder for kam.sales.v1 JSON, with raw values so tests can also write wrong ones. */
-public final class SaleJson {
+public final class SaleJson extends EventBuilder<SaleJson> {
 
     static final String EVENT_ID = "6f1c2b9e-3d4a-4b5c-9d8e-7f6a5b4c3d2e";
-
-    private final JsonRecord record = new JsonRecord();
 
     private SaleJson() {
     }
@@ -34,27 +32,5 @@ public final class SaleJson {
                 .withRaw("accountId", quote(accountId))
                 .withRaw("amount", amount)
                 .withRaw("occurredAt", quote(occurredAt));
-    }
-
-    public SaleJson withRaw(String field, String rawJsonValue) {
-        record.withRaw(field, rawJsonValue);
-        return this;
-    }
-
-    public SaleJson without(String field) {
-        record.without(field);
-        return this;
-    }
-
-    public String eventId() {
-        return record.text("eventId");
-    }
-
-    public String json() {
-        return record.json();
-    }
-
-    public byte[] bytes() {
-        return record.bytes();
     }
 }

@@ -4,18 +4,16 @@ import static org.kam.testsupport.JsonRecord.quote;
 
 import java.util.UUID;
 
-import org.kam.testsupport.JsonRecord;
+import org.kam.testsupport.EventBuilder;
 
 /**
  * Test-data builder for {@code TierChanged} JSON as account-service publishes it on
  * kam.account-tiers.v1 (every field of tier-changed.v1), with raw values so tests can also write
  * wrong ones.
  */
-public final class TierChangedJson {
+public final class TierChangedJson extends EventBuilder<TierChangedJson> {
 
     static final String EVENT_ID = "0b6f3e1c-2a4d-4e5f-8a9b-1c2d3e4f5a6b";
-
-    private final JsonRecord record = new JsonRecord();
 
     private TierChangedJson() {
     }
@@ -40,23 +38,5 @@ public final class TierChangedJson {
                 .withRaw("to", quote(to))
                 .withRaw("asOf", quote(asOf))
                 .withRaw("causeEventId", quote(UUID.randomUUID().toString()));
-    }
-
-    public TierChangedJson withRaw(String field, String rawJsonValue) {
-        record.withRaw(field, rawJsonValue);
-        return this;
-    }
-
-    public TierChangedJson without(String field) {
-        record.without(field);
-        return this;
-    }
-
-    public String json() {
-        return record.json();
-    }
-
-    public byte[] bytes() {
-        return record.bytes();
     }
 }
