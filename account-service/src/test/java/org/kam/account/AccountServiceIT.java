@@ -38,6 +38,7 @@ class AccountServiceIT extends ServiceIntegrationTest {
         assertThat(event.get("from").asString()).isEqualTo("REGULAR");
         assertThat(event.get("to").asString()).isEqualTo("KEY");
         assertThat(event.get("cause").asString()).isEqualTo("SALE");
+        assertThat(event.get("sequence").asLong()).as("orders the account's changes").isPositive();
         assertThat(event.get("causeEventId").asString()).isEqualTo(sale.eventId());
         assertThat(KafkaProbe.header(change, "kam-event-type")).isEqualTo("TierChanged");
 

@@ -14,7 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** CSV imports of customers and sales: checked whole first, imported whole or not at all. */
-@TestPropertySource(properties = "kam.test.context=imports")
+@TestPropertySource(properties = { "kam.test.context=imports", "kam.imports.max-bytes=64KB", "kam.imports.max-rows=100" })
 class ImportIT extends ServiceIntegrationTest {
 
     @Test
@@ -79,6 +79,42 @@ class ImportIT extends ServiceIntegrationTest {
         // a later sale of the same account, sent after the re-import, proves the re-import was consumed
         kafka.send(Topics.SALES, "IMP-S1", org.kam.account.sales.SaleJson.sale("IMP-S1", "1", "2026-03-03T08:00:00Z").json());
         awaitRevenue("IMP-S1", "2101.50");
+    }
+
+    @Test
+    void anUploadAboveTheByteLimitAnswers413AndImportsNothing() {
+        String csv = "accountId,orderId,sku,quantity,amount,occurredAt\n"
+                + "IMP-BIG,SO-1,BRG-6204,1,10,2026-02-01T08:00:00Z\n".repeat(1_500); // ~70 KB, the limit is 64 KB
+
+        TestApi.Response response = api.upload("/api/v1/imports/sales", "text/csv", csv, "SALES");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("detail").asString()).contains("larger than the limit of 65536 bytes");
+        assertThat(api.get("/api/v1/accounts/IMP-BIG", "ANALYST").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aFileWithMoreRowsThanTheLimitIsRejectedWhole() {
+        String csv = "accountId,orderId,sku,quantity,amount,occurredAt\n"
+                + "IMP-MANY,SO-1,BRG-6204,1,10,2026-02-01T08:00:00Z\n".repeat(101);
+
+        JsonNode job = awaitFinished(api.upload("/api/v1/imports/sales", "text/csv", csv, "SALES"));
+
+        assertThat(job.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(errors(job)).containsExactly("0:$:the file has more than 100 data rows, the limit");
+        assertThat(api.get("/api/v1/accounts/IMP-MANY", "ANALYST").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aValueLongerThanTheFieldLimitIsARowErrorNamingTheColumn() {
+        String csv = "accountId,orderId,sku,quantity,amount,occurredAt\n"
+                + "IMP-LONG,SO-1," + "X".repeat(1_001) + ",1,10,2026-02-01T08:00:00Z\n";
+
+        JsonNode job = awaitFinished(api.upload("/api/v1/imports/sales", "text/csv", csv, "SALES"));
+
+        assertThat(job.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(errors(job)).containsExactly("1:sku:is 1001 characters long, more than the limit of 1000");
     }
 
     @Test

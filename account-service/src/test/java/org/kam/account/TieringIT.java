@@ -87,6 +87,17 @@ class TieringIT extends ServiceIntegrationTest {
 
         assertThat(api.delete("/api/v1/accounts/T-C/tier-override", "KAM_LEAD").status()).isEqualTo(204);
         kafka.awaitRecord(Topics.ACCOUNT_TIERS, r -> "T-C".equals(r.key()) && "REGULAR".equals(field(r, "to")));
+
+        // and the audit says who did what, when and why, newest first
+        JsonNode audit = api.get("/api/v1/accounts/T-C/tier-override/audit", "ANALYST").json();
+        assertThat(audit).hasSize(2);
+        assertThat(audit.get(0).get("action").asString()).isEqualTo("CLEARED");
+        assertThat(audit.get(1).get("action").asString()).isEqualTo("SET");
+        assertThat(audit.get(1).get("tier").asString()).isEqualTo("KEY");
+        assertThat(audit.get(1).get("reason").asString()).isEqualTo("strategic partner, new plant opening");
+        assertThat(audit.get(1).get("actor").asString()).isEqualTo("test-user");
+        assertThat(Instant.parse(audit.get(1).get("at").asString())).isBefore(Instant.now());
+        assertThat(api.get("/api/v1/accounts/NOPE/tier-override/audit", "ANALYST").status()).isEqualTo(404);
     }
 
     @Test

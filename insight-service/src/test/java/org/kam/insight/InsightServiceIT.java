@@ -161,6 +161,26 @@ class InsightServiceIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void anOlderTierChangeReplayedAfterANewerOneTellsNobodyAgain() {
+        // given an account that became KEY (change 5) and was lost (change 6)
+        String account = unique("REPLAY");
+        kafka.send(Topics.ACCOUNT_TIERS, account, EventJson.tierChanged(account, "REGULAR", "KEY").withRaw("sequence", "5").json());
+        kafka.send(Topics.ACCOUNT_TIERS, account, EventJson.tierChanged(account, "KEY", "REGULAR").withRaw("sequence", "6").json());
+
+        // when change 5 comes back under another event id, followed by change 7 (same partition)
+        kafka.send(Topics.ACCOUNT_TIERS, account, EventJson.tierChanged(account, "REGULAR", "KEY").withRaw("sequence", "5").json());
+        EventJson potential = EventJson.tierChanged(account, "REGULAR", "POTENTIAL").withRaw("sequence", "7");
+        kafka.send(Topics.ACCOUNT_TIERS, account, potential.json());
+
+        // then once change 7 is applied, the replay has announced no second new key account
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> api.get("/actuator/prometheus").body()
+                .contains("kam_insight_tier_changes_stale_total"));
+        awaitNotification("MARKETING", account, "KEY_ACCOUNT_LOST");
+        assertThat(notifications("MARKETING", account)).extracting(n -> n.get("kind").asString())
+                .containsExactlyInAnyOrder("NEW_KEY_ACCOUNT", "KEY_ACCOUNT_LOST");
+    }
+
+    @Test
     void aMalformedTierChangeGoesToTheDeadLetterTopicAndTheNextOneIsStillApplied() {
         // given a record that is not JSON and one with an unknown tier, followed by a good change
         String account = unique("POISON-TIER");
@@ -287,8 +307,10 @@ class InsightServiceIT extends ServiceIntegrationTest {
     void theApiNeedsAToken() {
         assertThat(api.get("/api/v1/notifications").status()).isEqualTo(401);
         assertThat(api.get("/api/v1/barometer").status()).isEqualTo(401);
-        assertThat(api.get("/api/v1/notifications", "TRANSPORT").status()).isEqualTo(200);
-        assertThat(api.get("/api/v1/barometer", "MARKETING").status()).isEqualTo(200);
+        // a token whose roles are none of the KAM roles reads nothing
+        assertThat(api.get("/api/v1/notifications", "TRANSPORT").status()).isEqualTo(403);
+        assertThat(api.get("/api/v1/notifications", "SUPPLY").status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/barometer", "ANALYST").status()).isEqualTo(200);
     }
 
     @Test

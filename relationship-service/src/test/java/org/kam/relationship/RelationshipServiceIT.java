@@ -90,10 +90,10 @@ class RelationshipServiceIT extends ServiceIntegrationTest {
         assertThat(contact.get("phone").asString()).isEqualTo("+31 20 555 0101");
         URI location = URI.create(created.header("Location"));
         assertThat(location.getPath()).isEqualTo("/api/v1/accounts/" + account + "/contacts/" + id);
-        TestApi.Response found = api.get(location.getPath(), "ANALYST");
+        TestApi.Response found = api.get(location.getPath(), "KAM");
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.json()).isEqualTo(contact);
-        assertThat(api.get("/api/v1/accounts/" + account + "/contacts", "ANALYST").json().findValuesAsString("id"))
+        assertThat(api.get("/api/v1/accounts/" + account + "/contacts", "KAM").json().findValuesAsString("id"))
                 .containsExactly(id);
 
         // and ContactAdded is published once, keyed by the account, conforming to the contract
@@ -134,7 +134,7 @@ class RelationshipServiceIT extends ServiceIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> keyAccount(account).isEmpty());
         // its contacts stay: the relationship outlives the tier
-        assertThat(api.get("/api/v1/accounts/" + account + "/contacts", "ANALYST").json().findValuesAsString("name"))
+        assertThat(api.get("/api/v1/accounts/" + account + "/contacts", "KAM").json().findValuesAsString("name"))
                 .containsExactly("Eva Lind");
     }
 
@@ -168,6 +168,24 @@ class RelationshipServiceIT extends ServiceIntegrationTest {
         assertThat(keyAccount(account)).isEmpty();
         assertThat(api.get("/actuator/prometheus").body())
                 .containsPattern("kam_inbox_duplicates_skipped_total\\{[^}]*consumer=\"relationship-service.account-tiers\"");
+    }
+
+    @Test
+    void anOlderTierChangeReplayedAfterANewerOneDoesNotOverwriteIt() {
+        // given an account that became KEY (change 11) and then left KEY (change 12)
+        String account = uniqueAccount("REPLAY");
+        kafka.send(Topics.ACCOUNT_TIERS, account, TierChangedJson.change(account, "KEY", T1).withRaw("sequence", "11").json());
+        kafka.send(Topics.ACCOUNT_TIERS, account, TierChangedJson.change(account, "REGULAR", T2).withRaw("sequence", "12").json());
+
+        // when change 11 comes back under another event id (a re-driven dead letter, a replayed copy),
+        // followed by a marker on the same key (so the same partition, processed after it)
+        kafka.send(Topics.ACCOUNT_TIERS, account, TierChangedJson.change(account, "KEY", T1).withRaw("sequence", "11").json());
+        String marker = account + "-MARKER";
+        kafka.send(Topics.ACCOUNT_TIERS, account, TierChangedJson.change(marker, "KEY", T2).withRaw("sequence", "1").json());
+
+        // then the newer change stands: the account is not KEY again
+        awaitKeyAccount(marker);
+        assertThat(keyAccount(account)).isEmpty();
     }
 
     @Test
@@ -211,7 +229,7 @@ class RelationshipServiceIT extends ServiceIntegrationTest {
         assertThat(problem.get("detail").asString()).isEqualTo(field + ": " + message);
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
         assertThat(problem.get("errors").get(0).get("message").asString()).isEqualTo(message);
-        assertThat(api.get("/api/v1/accounts/" + account + "/contacts", "ANALYST").json().size()).isZero();
+        assertThat(api.get("/api/v1/accounts/" + account + "/contacts", "KAM").json().size()).isZero();
     }
 
     @Test
@@ -245,9 +263,9 @@ class RelationshipServiceIT extends ServiceIntegrationTest {
     void aContactThatDoesNotExistIsNotFound() {
         String account = uniqueAccount("MISSING");
 
-        assertThat(api.get("/api/v1/accounts/" + account + "/contacts/" + UUID.randomUUID(), "ANALYST").status())
+        assertThat(api.get("/api/v1/accounts/" + account + "/contacts/" + UUID.randomUUID(), "KAM").status())
                 .isEqualTo(404);
-        TestApi.Response notAnId = api.get("/api/v1/accounts/" + account + "/contacts/42", "ANALYST");
+        TestApi.Response notAnId = api.get("/api/v1/accounts/" + account + "/contacts/42", "KAM");
         assertThat(notAnId.status()).isEqualTo(400);
         assertThat(notAnId.json().get("errors").get(0).get("field").asString()).isEqualTo("contactId");
     }
@@ -263,10 +281,13 @@ class RelationshipServiceIT extends ServiceIntegrationTest {
         assertThat(api.get("/api/v1/key-accounts").status()).isEqualTo(401);
         assertThat(api.post(contacts, contact, "ANALYST").status()).isEqualTo(403);
         assertThat(api.post(contacts, contact, "SALES").status()).isEqualTo(403);
-        assertThat(api.get(contacts, "ANALYST").json().size()).isZero();
+        // contacts are people's personal data: the account teams read them, nobody else
+        assertThat(api.get(contacts, "ANALYST").status()).isEqualTo(403);
+        assertThat(api.get(contacts, "SALES").status()).isEqualTo(403);
+        assertThat(api.get(contacts, "KAM").json().size()).isZero();
 
         assertThat(api.post(contacts, contact, "ADMIN").status()).isEqualTo(201);
-        assertThat(api.get(contacts, "SALES").status()).isEqualTo(200);
+        assertThat(api.get(contacts, "KAM_LEAD").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/key-accounts", "ANALYST").status()).isEqualTo(200);
     }
 

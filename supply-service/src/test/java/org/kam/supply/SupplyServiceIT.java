@@ -218,6 +218,33 @@ class SupplyServiceIT extends SupplyIntegrationTest {
     }
 
     @Test
+    void anOlderTierChangeReplayedAfterANewerOneDoesNotOverwriteIt() {
+        // given a KEY account (change 1) that a person overrode back to REGULAR (change 2): the same
+        // business clock, so only the sequence tells which came last
+        putStock("SKU-REPLAY-1", 10);
+        sendSale("REPLAY-1", "SKU-REPLAY-1", 4, "2026-03-01T00:00:00Z");
+        awaitSalesRecorded("REPLAY-1", 1);
+        String asOf = "2026-03-01T00:00:00Z";
+        kafka.send(Topics.ACCOUNT_TIERS, "REPLAY-1",
+                EventJson.tierChange("REPLAY-1", "REGULAR", "KEY", asOf).withRaw("sequence", "1").json());
+        kafka.send(Topics.ACCOUNT_TIERS, "REPLAY-1",
+                EventJson.tierChange("REPLAY-1", "KEY", "REGULAR", asOf).withRaw("sequence", "2").json());
+
+        // when change 1 comes back under another event id, then change 3 makes it POTENTIAL
+        kafka.send(Topics.ACCOUNT_TIERS, "REPLAY-1",
+                EventJson.tierChange("REPLAY-1", "REGULAR", "KEY", asOf).withRaw("sequence", "1").json());
+        kafka.send(Topics.ACCOUNT_TIERS, "REPLAY-1",
+                EventJson.tierChange("REPLAY-1", "REGULAR", "POTENTIAL", asOf).withRaw("sequence", "3").json());
+        awaitTier("REPLAY-1", "POTENTIAL");
+        awaitOutboxDrained();
+
+        // then the replayed change protected nothing again
+        assertThat(reservationRecords("REPLAY-1"))
+                .extracting(r -> json(r.value()).get("cause").asString() + " " + json(r.value()).get("tier").asString())
+                .containsExactly("TIER_CHANGED KEY", "RELEASED REGULAR", "TIER_CHANGED POTENTIAL");
+    }
+
+    @Test
     void aMalformedSaleGoesToTheDeadLetterTopicAndTheNextSaleIsStillProcessed() {
         // given a KEY account, then a record that is not JSON and a sale with a wrong quantity
         putStock("SKU-POISON-S", 10);

@@ -29,17 +29,27 @@ final class CsvFile {
     private CsvFile() {
     }
 
+    /** No value of a row is longer: names, ids and amounts are short; a longer one is a mistake. */
+    static final int MAX_FIELD_CHARS = 1000;
+    /** No line is longer, so a file without line breaks cannot fill the heap while it is parsed. */
+    static final int MAX_LINE_CHARS = 64 * 1024;
+
     /** One data row: its number (1 = first after the header) and its values by lower-case column. */
     record Row(long number, Map<String, String> values) {
 
         String get(String column) {
             String value = values.get(column.toLowerCase(Locale.ROOT));
+            if (value != null && value.length() > MAX_FIELD_CHARS) {
+                throw new org.kam.chassis.messaging.InvalidEventException(column.toLowerCase(Locale.ROOT),
+                        "is " + value.length() + " characters long, more than the limit of " + MAX_FIELD_CHARS);
+            }
             return value == null || value.isEmpty() ? null : value;
         }
     }
 
-    static void forEachRow(Path file, Consumer<Row> action) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    /** Reads every row, up to {@code maxRows} (more is a malformed file: nothing is imported). */
+    static void forEachRow(Path file, long maxRows, Consumer<Row> action) {
+        try (BufferedReader reader = new BufferedReader(new LineLimit(Files.newBufferedReader(file, StandardCharsets.UTF_8)));
                 CSVParser parser = CSVParser.parse(reader, FORMAT)) {
             Map<String, Integer> header = new TreeMap<>();
             parser.getHeaderMap().forEach((name, index) ->
@@ -49,10 +59,15 @@ final class CsvFile {
             while (records.hasNext()) {
                 CSVRecord record = records.next();
                 number++;
+                if (number > maxRows) {
+                    throw new MalformedCsvException("the file has more than " + maxRows + " data rows, the limit");
+                }
                 Map<String, String> values = new TreeMap<>();
                 header.forEach((name, index) -> values.put(name, index < record.size() ? record.get(index) : null));
                 action.accept(new Row(number, values));
             }
+        } catch (LineTooLong e) {
+            throw new MalformedCsvException(e.getMessage());
         } catch (CSVException e) {
             throw new MalformedCsvException(e.getMessage());
         } catch (UncheckedIOException e) {
@@ -64,6 +79,46 @@ final class CsvFile {
             throw new UncheckedIOException("Cannot read " + file.getFileName(), e);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new MalformedCsvException(e.getMessage());
+        }
+    }
+
+    /** Cuts the reading off at a line longer than {@link #MAX_LINE_CHARS}. */
+    private static final class LineLimit extends java.io.FilterReader {
+        private int lineLength;
+
+        LineLimit(java.io.Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = 0; i < n; i++) {
+                count(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void count(char c) throws LineTooLong {
+            lineLength = c == '\n' ? 0 : lineLength + 1;
+            if (lineLength > MAX_LINE_CHARS) {
+                throw new LineTooLong();
+            }
+        }
+    }
+
+    private static final class LineTooLong extends IOException {
+        LineTooLong() {
+            super("a line is longer than " + MAX_LINE_CHARS + " characters, the limit");
         }
     }
 

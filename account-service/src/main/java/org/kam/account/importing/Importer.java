@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -64,6 +63,8 @@ public class Importer {
     private final MeterRegistry meters;
     private final Path directory;
     private final int batchSize;
+    private final long maxBytes;
+    private final long maxRows;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "csv-import");
         thread.setDaemon(true);
@@ -72,7 +73,11 @@ public class Importer {
 
     Importer(ImportJobs jobs, SaleReader saleReader, Outbox outbox, Tiering tiering, JdbcTemplate jdbc,
             TransactionTemplate tx, JsonMapper json, Clock clock, MeterRegistry meters,
-            @Value("${kam.imports.directory}") Path directory, @Value("${kam.imports.batch-size:5000}") int batchSize) {
+            @Value("${kam.imports.directory}") Path directory, @Value("${kam.imports.batch-size:5000}") int batchSize,
+            @Value("${kam.imports.max-bytes:2GB}") org.springframework.util.unit.DataSize maxBytes,
+            @Value("${kam.imports.max-rows:20000000}") long maxRows) {
+        this.maxBytes = maxBytes.toBytes();
+        this.maxRows = maxRows;
         this.jobs = jobs;
         this.saleRows = new SaleRows(saleReader);
         this.outbox = outbox;
@@ -92,13 +97,35 @@ public class Importer {
         Path file = directory.resolve(job.id() + ".csv");
         try {
             Files.createDirectories(directory);
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+            if (copyAtMost(body, file, maxBytes) > maxBytes) {
+                Files.deleteIfExists(file);
+                String message = "the upload is larger than the limit of " + maxBytes + " bytes";
+                jobs.failed(job.id(), message);
+                throw new org.kam.chassis.web.TooLargeException(message);
+            }
         } catch (IOException e) {
             jobs.failed(job.id(), "the upload could not be stored: " + e.getMessage());
             throw new UncheckedIOException(e);
         }
         worker.submit(() -> run(job, file));
         return job;
+    }
+
+    /** Copies up to {@code limit} + 1 bytes; returns how many were copied (more than limit: too large). */
+    private static long copyAtMost(InputStream body, Path file, long limit) throws IOException {
+        long copied = 0;
+        byte[] buffer = new byte[65536];
+        try (var out = Files.newOutputStream(file)) {
+            int n;
+            while ((n = body.read(buffer)) >= 0) {
+                copied += n;
+                if (copied > limit) {
+                    return copied;
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return copied;
     }
 
     public java.util.Optional<ImportJob> find(UUID id) {
@@ -144,7 +171,7 @@ public class Importer {
 
     private void importSales(UUID id, Path file) {
         Check check = new Check(id);
-        CsvFile.forEachRow(file, row -> {
+        CsvFile.forEachRow(file, maxRows, row -> {
             try {
                 saleRows.read(row);
             } catch (InvalidEventException e) {
@@ -159,7 +186,7 @@ public class Importer {
         jobs.importing(id, total, 0);
         List<OutgoingEvent> batch = new ArrayList<>(batchSize);
         long[] imported = new long[1];
-        CsvFile.forEachRow(file, row -> {
+        CsvFile.forEachRow(file, maxRows, row -> {
             Sale sale = saleRows.read(row);
             batch.add(new OutgoingEvent(sale.eventId(), Topics.SALES, sale.accountId(), "SaleRecorded",
                     json.writeValueAsString(sale)));
@@ -185,7 +212,7 @@ public class Importer {
         Check check = new Check(id);
         Set<String> ids = new HashSet<>();
         List<String[]> parents = new ArrayList<>();
-        CsvFile.forEachRow(file, row -> {
+        CsvFile.forEachRow(file, maxRows, row -> {
             List<RowError> errors = CustomerRows.newErrors();
             CustomerRows.Customer customer = reader.read(row, errors);
             errors.forEach(check::error);
@@ -214,7 +241,7 @@ public class Importer {
         tx.executeWithoutResult(status -> {
             List<CustomerRows.Customer> batch = new ArrayList<>(batchSize);
             List<CustomerRows.Customer> all = new ArrayList<>();
-            CsvFile.forEachRow(file, row -> {
+            CsvFile.forEachRow(file, maxRows, row -> {
                 CustomerRows.Customer customer = reader.read(row, CustomerRows.newErrors());
                 batch.add(customer);
                 if (customer.parentId() != null) {

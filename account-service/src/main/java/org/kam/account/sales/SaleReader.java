@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.kam.account.tiering.Money;
 import org.kam.chassis.messaging.InvalidEventException;
+import org.kam.chassis.messaging.FutureLimit;
 import org.kam.chassis.messaging.JsonFields;
 
 import tools.jackson.databind.JsonNode;
@@ -22,8 +23,7 @@ public final class SaleReader {
     static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000000");
 
     private final String baseCurrency;
-    private final Clock clock;
-    private final Duration futureTolerance;
+    private final FutureLimit future;
 
     /**
      * @param futureTolerance how far past the wall clock a sale may be dated: one from further
@@ -31,8 +31,7 @@ public final class SaleReader {
      */
     public SaleReader(String baseCurrency, Clock clock, Duration futureTolerance) {
         this.baseCurrency = baseCurrency;
-        this.clock = clock;
-        this.futureTolerance = futureTolerance;
+        this.future = new FutureLimit(clock, futureTolerance);
     }
 
     public Sale read(byte[] json) {
@@ -55,27 +54,13 @@ public final class SaleReader {
                     + ", was " + currency);
         }
         UUID eventId = fields.requiredUuid("eventId");
-        String accountId = fields.requiredText("accountId");
-        if (accountId.length() > 64) {
-            throw new InvalidEventException("accountId", "must be at most 64 characters");
-        }
-        String orderId = fields.requiredText("orderId");
-        String sku = fields.requiredText("sku");
+        // The bounds of sale.v1.schema.json; ReadersAgreeWithTheSchemasTest keeps the two in step.
+        String accountId = fields.requiredText("accountId", 64);
+        String orderId = fields.requiredText("orderId", 128);
+        String sku = fields.requiredText("sku", 64);
         int quantity = fields.positiveInt("quantity");
-        BigDecimal amount = fields.nonNegativeDecimal("amount");
-        if (amount.stripTrailingZeros().scale() > Money.SCALE) {
-            throw new InvalidEventException("amount", "must have at most " + Money.SCALE + " decimal places, was "
-                    + amount.toPlainString());
-        }
-        if (amount.compareTo(MAX_AMOUNT) > 0) {
-            throw new InvalidEventException("amount", "must be at most " + MAX_AMOUNT.toPlainString());
-        }
-        Instant occurredAt = fields.requiredInstant("occurredAt");
-        Instant latestAccepted = clock.instant().plus(futureTolerance);
-        if (occurredAt.isAfter(latestAccepted)) {
-            throw new InvalidEventException("occurredAt", "is in the future: " + occurredAt + " is after "
-                    + latestAccepted + " (now plus the tolerance of " + futureTolerance + ")");
-        }
+        BigDecimal amount = fields.nonNegativeDecimal("amount", MAX_AMOUNT, Money.SCALE);
+        Instant occurredAt = future.check("occurredAt", fields.requiredInstant("occurredAt"));
         return new Sale(eventId, accountId, orderId, sku, quantity, amount, currency, occurredAt);
     }
 }

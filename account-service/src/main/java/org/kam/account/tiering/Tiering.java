@@ -18,7 +18,11 @@ import org.kam.chassis.outbox.Outbox;
 import org.kam.chassis.web.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,9 +54,20 @@ public class Tiering {
     private final MeterRegistry meters;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
+    private final PlatformTransactionManager transactions;
+    private final Duration followerRefresh;
     private TieringEngine engine;
+    /** The tiering_state version the engine reflects. */
+    private long engineVersion = -1;
+    private Instant engineBuiltAt = Instant.EPOCH;
+    /** Whether this instance applies sales: the leader ({@link SalesLeadership}) does, the others read. */
+    private volatile boolean writer;
 
-    Tiering(JdbcTemplate jdbc, Outbox outbox, TieringProperties defaults, MeterRegistry meters, Clock clock) {
+    Tiering(JdbcTemplate jdbc, Outbox outbox, TieringProperties defaults, MeterRegistry meters, Clock clock,
+            PlatformTransactionManager transactions,
+            @Value("${kam.tiering.leadership.follower-refresh:30s}") Duration followerRefresh) {
+        this.transactions = transactions;
+        this.followerRefresh = followerRefresh;
         this.jdbc = jdbc;
         this.streaming = new JdbcTemplate(jdbc.getDataSource());
         this.streaming.setFetchSize(10_000);
@@ -72,7 +87,12 @@ public class Tiering {
     /** Re-tiers after a stored sale; {@code sale} is already in the sale table of this transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void saleRecorded(UUID saleId, String accountId, Instant occurredAt, BigDecimal amount) {
-        withEngine(saleId, engine -> {
+        if (!writer) {
+            // A record delivered after this instance lost the lead (a consumer resumed by its own
+            // back-off before the binding stopped): not applied here, tried again, never dead-lettered.
+            throw new NotTheWriterException();
+        }
+        withEngine(saleId, true, engine -> {
             List<TieringEngine.TierShift> shifts = engine.recordSale(accountId, occurredAt, Money.toUnits(amount));
             for (TieringEngine.TierShift shift : shifts) {
                 apply(engine, shift, shift.byClock() ? "CLOCK" : "SALE", saleId);
@@ -84,7 +104,7 @@ public class Tiering {
     /** The supplier's assessment of an account changed (scores 1–5, null when not assessed). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void assessed(String accountId, Integer financialStrength, Integer coreCompetence, Integer growthPotential) {
-        withEngine(null, engine -> {
+        withEngine(null, true, engine -> {
             engine.assess(accountId, financialStrength, coreCompetence, growthPotential)
                     .forEach(shift -> apply(engine, shift, "ASSESSMENT", null));
             return null;
@@ -94,7 +114,7 @@ public class Tiering {
     /** Many assessments at once (an import), under one lock. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void assessedAll(List<Assessment> assessments) {
-        withEngine(null, engine -> {
+        withEngine(null, true, engine -> {
             for (Assessment a : assessments) {
                 engine.assess(a.accountId(), a.financialStrength(), a.coreCompetence(), a.growthPotential())
                         .forEach(shift -> apply(engine, shift, "ASSESSMENT", null));
@@ -122,7 +142,7 @@ public class Tiering {
                     changed_at = now()""",
                 rule.window().toSeconds(), rule.recentWindow().toSeconds(), rule.keyRevenueShare(),
                 rule.potentialGrowth(), rule.potentialAssessment(), actor);
-        return withEngine(null, engine -> {
+        return withEngine(null, true, engine -> {
             if (!engine.rule().equals(rule)) {
                 rebuild(null);
             }
@@ -133,7 +153,7 @@ public class Tiering {
     /** Sets a person's decision over the rule's, until it is cleared or expires. */
     @Transactional
     public void override(String accountId, Tier tier, String reason, Instant expiresAt, String actor) {
-        withEngine(null, engine -> {
+        withEngine(null, true, engine -> {
             Tier effective = effectiveTier(accountId);
             jdbc.update("""
                     update account set override_tier = ?, override_reason = ?, override_expires_at = ?,
@@ -150,7 +170,7 @@ public class Tiering {
     /** Ends an override; the account goes back to its computed tier. */
     @Transactional
     public boolean clearOverride(String accountId, String actor, boolean expired) {
-        return withEngine(null, engine -> {
+        return withEngine(null, true, engine -> {
             Tier effective = effectiveTier(accountId);
             int cleared = jdbc.update("""
                     update account set override_tier = null, override_reason = null, override_expires_at = null,
@@ -169,6 +189,25 @@ public class Tiering {
         });
     }
 
+    /** Who set, cleared or let expire an override of the account's tier, when and why; newest first. */
+    public List<OverrideAudit> overrideAudit(String accountId, int limit) {
+        return jdbc.query("""
+                select action, tier, reason, expires_at, actor, at from tier_override_audit
+                where account_id = ? order by id desc limit ?""",
+                (rs, i) -> new OverrideAudit(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toInstant(), rs.getString(5),
+                        rs.getTimestamp(6).toInstant()),
+                accountId, limit);
+    }
+
+    /**
+     * One entry of the override audit: {@code action} SET (with the tier, reason and expiry),
+     * CLEARED or EXPIRED, by {@code actor} (the token's subject, or "system") {@code at} that time.
+     */
+    public record OverrideAudit(String action, String tier, String reason, Instant expiresAt, String actor,
+            Instant at) {
+    }
+
     /** Overrides whose expiry has passed, oldest first. */
     public List<String> expiredOverrides() {
         return jdbc.queryForList("""
@@ -180,13 +219,13 @@ public class Tiering {
 
     @Transactional
     public TierExplanation explain(String accountId) {
-        return withEngine(null, engine -> engine.explain(accountId));
+        return withEngine(null, false, engine -> engine.explain(accountId));
     }
 
     /** Computed tier and window revenue of each of {@code accountIds} known to the engine. */
     @Transactional
     public Map<String, Standing> standings(Collection<String> accountIds) {
-        return withEngine(null, engine -> {
+        return withEngine(null, false, engine -> {
             Map<String, Standing> standings = new HashMap<>();
             for (String id : accountIds) {
                 Tier tier = engine.tierOf(id);
@@ -198,19 +237,55 @@ public class Tiering {
 
     @Transactional
     public Summary summary(int curvePoints) {
-        return withEngine(null, engine -> new Summary(engine.counts(), engine.rankedAccounts(), engine.windowRevenue(),
+        return withEngine(null, false, engine -> new Summary(engine.counts(), engine.rankedAccounts(), engine.windowRevenue(),
                 engine.paretoCurve(curvePoints), engine.rule(), engine.clock()));
     }
 
     @Transactional
     public TieringRule rule() {
-        return withEngine(null, TieringEngine::rule);
+        return withEngine(null, false, TieringEngine::rule);
     }
 
     /** Builds the engine now rather than on the first sale, publishing what a changed rule changed. */
     @Transactional
     public void warmUp() {
-        withEngine(null, engine -> null);
+        withEngine(null, false, engine -> null);
+    }
+
+    /**
+     * This instance is now the one that applies sales ({@link SalesLeadership}): its engine is
+     * rebuilt from the database under the tiering lock before the first sale, whatever it held.
+     */
+    void becomeWriter() {
+        lock.lock();
+        try {
+            engine = null;
+            writer = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** This instance does not apply sales now (ADR 8); a transient condition, waited out like an outage. */
+    static final class NotTheWriterException extends org.springframework.dao.TransientDataAccessResourceException {
+        NotTheWriterException() {
+            super("this instance does not lead tiering: sales are applied by the instance that holds the lock");
+        }
+    }
+
+    boolean isWriter() {
+        return writer;
+    }
+
+    /** Another instance may apply sales now: reads here see the database at most {@code followerRefresh} late. */
+    void stopWriting() {
+        lock.lock();
+        try {
+            writer = false;
+            engine = null;
+        } finally {
+            lock.unlock();
+        }
     }
 
     public record Standing(Tier computedTier, BigDecimal windowRevenue) {
@@ -226,8 +301,14 @@ public class Tiering {
      * Runs {@code work} on the engine inside the caller's transaction, one transaction at a time
      * (in this JVM by the lock, across instances by an advisory lock held to commit). If the
      * transaction does not commit, the engine's changes are discarded with it.
+     *
+     * <p>{@code tiering_state.version} counts committed changes: a change ({@code writes}) bumps it,
+     * and an engine built at another version is rebuilt first, so a change made by another instance
+     * (an override entered there) is never lost. A read on an instance that does not apply sales
+     * takes no lock: it uses its engine while that is at most {@code followerRefresh} older than the
+     * database, and otherwise rebuilds it from a consistent snapshot, never holding up the leader.
      */
-    private <T> T withEngine(UUID excludedSale, Function<TieringEngine, T> work) {
+    private <T> T withEngine(UUID excludedSale, boolean writes, Function<TieringEngine, T> work) {
         lock.lock();
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -238,18 +319,68 @@ public class Tiering {
                 lock.unlock();
             }
         });
-        jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, TIERING_LOCK);
-        if (engine == null) {
-            rebuild(excludedSale);
+        if (!writes && !writer) {
+            long current = version();
+            if (engine == null || (engineVersion != current
+                    && Duration.between(engineBuiltAt, clock.instant()).compareTo(followerRefresh) >= 0)) {
+                rebuildFromSnapshot();
+            }
+            return work.apply(engine);
         }
-        return work.apply(engine);
+        jdbc.queryForObject("select pg_advisory_xact_lock(?)", Object.class, TIERING_LOCK);
+        long current = version();
+        boolean changed = false;
+        if (engine == null || engineVersion != current) {
+            changed = rebuild(excludedSale) > 0;
+        }
+        T result = work.apply(engine);
+        if (writes || changed) {
+            engineVersion = jdbc.queryForObject("update tiering_state set version = version + 1 where id = 1 returning version",
+                    Long.class);
+        } else {
+            engineVersion = current;
+        }
+        return result;
+    }
+
+    private long version() {
+        Long version = jdbc.queryForObject("select version from tiering_state where id = 1", Long.class);
+        return version == null ? 0 : version;
+    }
+
+    /**
+     * Builds a read-only engine from one REPEATABLE READ snapshot (no tiering lock, nothing
+     * published): what an instance that does not apply sales answers reads from.
+     */
+    private void rebuildFromSnapshot() {
+        TransactionTemplate snapshot = new TransactionTemplate(transactions);
+        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        snapshot.executeWithoutResult(status -> {
+            long current = version();
+            engine = load(null);
+            engineVersion = current;
+        });
     }
 
     /**
      * Builds the engine from the database and publishes where the rule now disagrees with the
      * tiers last announced (a changed rule, or configuration changed while the service was down).
      */
-    private void rebuild(UUID excludedSale) {
+    private int rebuild(UUID excludedSale) {
+        long started = System.nanoTime();
+        TieringEngine fresh = load(excludedSale);
+        engine = fresh;
+        List<TieringEngine.TierShift> shifts = fresh.reconcile();
+        shifts.forEach(shift -> apply(fresh, shift, "RULE_CHANGE", null));
+        log.info("Tiering engine built from the database in {} ms; {} tier changes to announce",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), shifts.size());
+        return shifts.size();
+    }
+
+    /** A new engine holding the stored rule, accounts, assessments and the window's sales. */
+    private TieringEngine load(UUID excludedSale) {
         long started = System.nanoTime();
         TieringRule rule = storedRule();
         TieringEngine fresh = new TieringEngine(rule);
@@ -276,11 +407,9 @@ public class Tiering {
                     }, Timestamp.from(windowStart), excluded);
             sales = count[0];
         }
-        engine = fresh;
-        List<TieringEngine.TierShift> shifts = fresh.reconcile();
-        shifts.forEach(shift -> apply(fresh, shift, "RULE_CHANGE", null));
-        log.info("Tiering engine built from {} sales in the window in {} ms; {} tier changes to announce",
-                sales, Duration.ofNanos(System.nanoTime() - started).toMillis(), shifts.size());
+        engineBuiltAt = clock.instant();
+        log.debug("Loaded {} sales of the window in {} ms", sales, Duration.ofNanos(System.nanoTime() - started).toMillis());
+        return fresh;
     }
 
     private TieringRule storedRule() {
@@ -305,13 +434,16 @@ public class Tiering {
 
     private void publish(String accountId, Tier from, Tier to, String cause, UUID causeEventId, TieringEngine engine) {
         Instant asOf = engine.clock() == null ? clock.instant() : engine.clock();
-        TierChange change = new TierChange(UUID.randomUUID(), clock.instant(), accountId, from, to, asOf, cause,
-                causeEventId);
+        UUID eventId = UUID.randomUUID();
         jdbc.update("update account set tier = ?, updated_at = now() where id = ?", to.name(), accountId);
-        jdbc.update("""
+        // The row's id orders one account's changes (they are made one at a time, under the tiering
+        // lock): consumers keep the highest they applied and ignore an older change replayed later.
+        Long sequence = jdbc.queryForObject("""
                 insert into tier_change (event_id, account_id, from_tier, to_tier, as_of, cause, cause_event_id)
-                values (?, ?, ?, ?, ?, ?, ?)""",
-                change.eventId(), accountId, from.name(), to.name(), Timestamp.from(asOf), cause, causeEventId);
+                values (?, ?, ?, ?, ?, ?, ?) returning id""", Long.class,
+                eventId, accountId, from.name(), to.name(), Timestamp.from(asOf), cause, causeEventId);
+        TierChange change = new TierChange(eventId, clock.instant(), accountId, from, to, asOf, cause,
+                causeEventId, sequence);
         outbox.append(change.eventId(), Topics.ACCOUNT_TIERS, accountId, "TierChanged", change);
         meters.counter("kam.tier.changes", "from", from.name(), "to", to.name(), "cause", cause).increment();
     }

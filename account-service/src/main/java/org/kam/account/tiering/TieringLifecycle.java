@@ -26,6 +26,9 @@ class TieringLifecycle {
 
     @Scheduled(fixedDelayString = "${kam.tiering.override-expiry-check:PT30S}")
     void expireOverrides() {
+        if (!tiering.isWriter()) {
+            return; // the instance that applies sales ends overrides too
+        }
         for (String accountId : tiering.expiredOverrides()) {
             try {
                 tiering.clearOverride(accountId, "system", true);

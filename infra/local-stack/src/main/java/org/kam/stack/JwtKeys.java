@@ -108,6 +108,7 @@ final class JwtKeys {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
+                .audience("kam") // the services' default KAM_JWT_AUDIENCE
                 .subject("local-user")
                 .claim("roles", List.copyOf(roles))
                 .issueTime(Date.from(now))

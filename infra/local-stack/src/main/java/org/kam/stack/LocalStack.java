@@ -84,7 +84,7 @@ public final class LocalStack {
         // Ctrl-C: the JVM runs this hook, which stops services, then Kafka, then PostgreSQL.
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "kam-stop"));
         stack.start();
-        stack.whenAServiceDies(message -> out.println("WARNING: " + message));
+        stack.supervise(message -> out.println("WARNING: " + message));
         if (demo) {
             loadDemoDataOnce(stack, out);
         }

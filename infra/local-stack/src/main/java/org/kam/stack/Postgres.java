@@ -53,6 +53,9 @@ final class Postgres implements AutoCloseable {
                     .setRegisterShutdownHook(false)
                     // Crash recovery after a hard stop can take longer than the default 10 s on a busy machine.
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // The embedded server's default is off: a crash could then lose commits whose Kafka
+                    // offsets were already committed, i.e. sales the services acknowledged. On, as in production.
+                    .setServerConfig("synchronous_commit", "on")
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();

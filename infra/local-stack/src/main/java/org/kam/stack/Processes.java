@@ -57,6 +57,17 @@ final class Processes {
         }
     }
 
+    /** Appends a line of the stack's own to a process's log (a restart, and why). */
+    static void note(Path log, String line) {
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, "%n===== %s %s%n".formatted(Instant.now(), line), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // The log is for people; the restart goes ahead without the note.
+        }
+    }
+
     /** Asks the process to shut down cleanly (SIGTERM) and kills it if it takes longer than {@code grace}. */
     static void stop(Process process, Duration grace) {
         if (!process.isAlive()) {

@@ -27,6 +27,9 @@ final class ServiceProcess implements AutoCloseable {
     private final Path pidFile;
     private volatile Process process;
     private volatile boolean stopping;
+    private volatile Path workingDirectory;
+    private volatile Map<String, String> environment;
+    private volatile java.time.Instant launchedAt;
 
     ServiceProcess(Service service, int port, Path jar, Path log, Path pidFile) {
         this.service = service;
@@ -37,6 +40,9 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void launch(Path workingDirectory, Map<String, String> environment) {
+        this.workingDirectory = workingDirectory;
+        this.environment = environment;
+        this.launchedAt = java.time.Instant.now();
         // C1 only: four Spring Boot JVMs starting at once on two cores were all ready in ~15 s instead
         // of ~29 s without the optimising compiler, and a local stack never runs long enough to miss it.
         List<String> command = Processes.javaCommand(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
@@ -93,6 +99,25 @@ final class ServiceProcess implements AutoCloseable {
 
     int exitCode() {
         return process.exitValue();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** How long the current (or last) process ran, or has been running. */
+    Duration uptime() {
+        return Duration.between(launchedAt, java.time.Instant.now());
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** Starts the service again as it was first launched (same jar, directory and environment). */
+    void relaunch(String reason) {
+        Processes.note(log, reason);
+        launch(workingDirectory, environment);
     }
 
     /** Asks the service to stop (Spring shuts down gracefully on SIGTERM) without waiting for it. */

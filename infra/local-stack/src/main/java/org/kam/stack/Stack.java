@@ -293,12 +293,53 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    /** Runs {@code report} with a message if a service stops on its own after the stack has started. */
-    void whenAServiceDies(Consumer<String> report) {
+    /**
+     * Restarts a service that stops on its own, as an orchestrator would: after 1 s, doubling up to
+     * 30 s while it keeps dying within a minute of its start, back to 1 s once it stayed up longer.
+     * Each death and restart is reported to {@code report} and noted in the service's log.
+     */
+    void supervise(Consumer<String> report) {
         for (ServiceProcess service : services) {
-            service.onUnexpectedExit(() -> report.accept("%s stopped unexpectedly (exit code %d); see %s"
-                    .formatted(service.service.module, service.exitCode(), service.log)));
+            watch(service, report, Duration.ofSeconds(1), 1);
         }
+    }
+
+    private void watch(ServiceProcess service, Consumer<String> report, Duration backOff, int restart) {
+        service.onUnexpectedExit(() -> {
+            Duration wait = service.uptime().compareTo(Duration.ofMinutes(1)) >= 0 ? Duration.ofSeconds(1) : backOff;
+            int number = service.uptime().compareTo(Duration.ofMinutes(1)) >= 0 ? 1 : restart;
+            String died = "%s stopped unexpectedly (exit code %d); restarting it in %d s (restart %d); see %s"
+                    .formatted(service.service.module, service.exitCode(), wait.toSeconds(), number, service.log);
+            report.accept(died);
+            Thread restarter = new Thread(() -> {
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (closing || service.stopping()) {
+                    return;
+                }
+                try {
+                    service.relaunch("restarted by the local stack after exit code " + service.exitCode()
+                            + " (restart " + number + ")");
+                    report.accept("%s restarted (pid %d)".formatted(service.service.module, service.pid()));
+                    Duration next = wait.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
+                            : wait.multipliedBy(2);
+                    watch(service, report, next, number + 1);
+                } catch (RuntimeException e) {
+                    report.accept("%s could not be restarted: %s".formatted(service.service.module, e.getMessage()));
+                }
+            }, "kam-restart-" + service.service.module);
+            restarter.setDaemon(true);
+            restarter.start();
+        });
+    }
+
+    /** The pid of a running service's process (for fault injection and operators). */
+    long pid(Service service) {
+        return services.stream().filter(s -> s.service == service).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(service.module + " is not running")).pid();
     }
 
     Path dataDir() {
@@ -340,6 +381,50 @@ final class Stack implements AutoCloseable {
 
     String databaseUser() {
         return postgres == null ? null : postgres.user();
+    }
+
+    /** The JDBC URL of one of the stack's databases (fault injection and operators). */
+    String jdbcUrl(String database) {
+        return postgres.jdbcUrl(database);
+    }
+
+    /**
+     * Stops the embedded PostgreSQL (its sessions end, as in a crash of the server), keeps it down for
+     * {@code down}, and starts it again on the same data and port. The services are left running:
+     * they wait the outage out (ADR 7).
+     */
+    void restartPostgres(Duration down) {
+        Postgres database = postgres;
+        if (database == null || !database.isEmbedded()) {
+            throw new StackException("Only the stack's own PostgreSQL can be restarted");
+        }
+        say("Stopping PostgreSQL for %d s", down.toSeconds());
+        database.close();
+        pause(down);
+        postgres = Postgres.embedded(dataDir.resolve("postgres"), postgresPort, logFile("postgres"));
+        say("PostgreSQL is back on port %d", postgresPort);
+    }
+
+    /** Stops the Kafka broker, keeps it down for {@code down}, and starts it again on the same data and port. */
+    void restartKafka(Duration down) {
+        say("Stopping Kafka for %d s", down.toSeconds());
+        kafka.close();
+        pause(down);
+        KafkaBroker broker = new KafkaBroker(repoRoot.resolve("infra").resolve("kafka-broker"), dataDir, kafkaPort,
+                logFile("kafka"), pidFile("kafka"));
+        broker.launch();
+        broker.awaitReady(KAFKA_TIMEOUT, () -> closing);
+        kafka = broker;
+        say("Kafka is back on %s", broker.bootstrapServers());
+    }
+
+    private static void pause(Duration down) {
+        try {
+            Thread.sleep(down.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while a dependency was down", e);
+        }
     }
 
     /** A bearer token the services accept, for a caller holding {@code roles}. */

@@ -8,11 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
@@ -152,6 +155,37 @@ class SaleFlowsThroughAllServicesE2EIT {
 
     @Test
     @Order(6)
+    void a_service_killed_outright_is_restarted_by_the_stack_and_catches_up() throws IOException {
+        // given the stack watching its services, and insight-service killed with SIGKILL
+        List<String> reports = new CopyOnWriteArrayList<>();
+        stack.supervise(reports::add);
+        long killed = stack.pid(Service.INSIGHT);
+        ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+
+        // when a sale makes a new key account while it is down
+        kafka.send(SALES, "E2E-3", sale("E2E-3", "SKU-E2E", 5, "50000000.00", Instant.now()));
+
+        // then the stack reports the death and the restart, and notes the restart in the service's log
+        await("insight-service restarted; reports so far: " + reports).atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> reports.stream().anyMatch(r -> r.startsWith("insight-service restarted")));
+        assertThat(reports.get(0)).startsWith("insight-service stopped unexpectedly (exit code 137)");
+        assertThat(stack.pid(Service.INSIGHT)).isNotEqualTo(killed);
+        // and the restarted service catches up: marketing hears of the new key account
+        // (connections are refused until the new process listens)
+        await("a notification to MARKETING about E2E-3; see " + stack.logFile(Service.INSIGHT.module))
+                .atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> {
+                    HttpResponse<String> response = get(Service.INSIGHT, "/api/v1/notifications?department=MARKETING", true);
+                    return response.statusCode() == 200
+                            && anyElement(response.body(), element -> "E2E-3".equals(element.path("accountId").asString()));
+                });
+        assertThat(Files.readString(stack.logFile(Service.INSIGHT.module)))
+                .contains("restarted by the local stack after exit code 137 (restart 1)");
+    }
+
+    @Test
+    @Order(7)
     void accounts_are_still_there_after_the_whole_system_restarts() throws Exception {
         await("account E2E-1 in account-service").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> get(Service.ACCOUNT, "/api/v1/accounts/E2E-1", true).statusCode() == 200);

@@ -22,7 +22,10 @@ import com.networknt.schema.SpecificationVersion;
  */
 public final class EventContracts {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    // Formats are assertions here, not annotations: "yesterday" is not a date-time, as the readers say.
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(com.networknt.schema.SchemaRegistryConfig.builder()
+                    .formatAssertionsEnabled(true).build()));
     private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
     private EventContracts() {

@@ -2,7 +2,8 @@ package org.kam.testsupport;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -20,21 +21,29 @@ public abstract class ServiceIntegrationTest {
 
     @LocalServerPort
     private int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    private String brokers;
+    // The context's own broker, not the spring.kafka.bootstrap-servers property: each embedded broker
+    // writes that as a JVM-wide system property, so it names whichever broker started last, which
+    // belongs to another cached context once several test classes run.
+    @Autowired
+    private EmbeddedKafkaBroker broker;
 
     protected KafkaProbe kafka;
     protected TestApi api;
 
     @BeforeEach
     protected void connectToTheService() {
-        kafka = new KafkaProbe(brokers);
+        kafka = new KafkaProbe(broker.getBrokersAsString());
         api = new TestApi(port);
     }
 
     @AfterEach
     protected void disconnectFromTheService() {
         kafka.close();
+    }
+
+    /** The port the service's HTTP API listens on. */
+    protected int port() {
+        return port;
     }
 
     /** Parses a record value or a response body read as text. */

@@ -30,6 +30,12 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+    /**
+     * Set to true (e.g. {@code @SpringBootTest(properties = ...)}) to put the database behind a
+     * {@link TcpProxy}, available as the bean {@code databaseProxy}, that the test can cut.
+     */
+    public static final String PROXY_PROPERTY = "kam.test.database-proxy";
+
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres embedded;
 
@@ -38,14 +44,23 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         Map<String, Object> properties = new HashMap<>();
         properties.put("kam.security.jwt.public-key-location", TestTokens.publicKeyLocation());
         properties.put("kam.security.jwt.issuer", TestTokens.ISSUER);
-        if (!Docker.available() || externalUrl() != null) {
+        boolean proxied = Boolean.parseBoolean(context.getEnvironment().getProperty(PROXY_PROPERTY));
+        if (!Docker.available() || externalUrl() != null || proxied) {
             String server = serverUrl();
             String database = "kam_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
             createDatabase(server, database);
             if (externalUrl() != null) {
                 dropAtExit(server, database);
             }
-            properties.put("spring.datasource.url", server.replaceFirst("/[^/]*$", "/" + database));
+            String url = server.replaceFirst("/[^/]*$", "/" + database);
+            if (proxied) {
+                // The service reaches its database through a TcpProxy the test can cut (outage tests).
+                java.net.URI target = java.net.URI.create(url.substring("jdbc:".length()));
+                TcpProxy proxy = new TcpProxy(target.getHost(), target.getPort());
+                context.getBeanFactory().registerSingleton("databaseProxy", proxy);
+                url = url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/");
+            }
+            properties.put("spring.datasource.url", url);
             properties.put("spring.datasource.username", user());
             properties.put("spring.datasource.password", password());
         }

@@ -27,6 +27,9 @@ public final class TestTokens {
     private static final KeyPair KEYS = generate();
     private static String publicKeyLocation;
 
+    /** The audience the services expect by default ({@code kam.security.jwt.audience}). */
+    public static final String AUDIENCE = "kam";
+
     private TestTokens() {
     }
 
@@ -36,9 +39,15 @@ public final class TestTokens {
     }
 
     public static String token(String issuer, String... roles) {
+        return tokenFor(AUDIENCE, issuer, roles);
+    }
+
+    /** A token for another application ({@code audience}) of the same issuer. */
+    public static String tokenFor(String audience, String issuer, String... roles) {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject("test-user")
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plusSeconds(3600)))
@@ -53,7 +62,7 @@ public final class TestTokens {
         return jwt.serialize();
     }
 
-    static synchronized String publicKeyLocation() {
+    public static synchronized String publicKeyLocation() {
         if (publicKeyLocation == null) {
             try {
                 Path file = Files.createTempFile("kam-test-jwt", ".pem");

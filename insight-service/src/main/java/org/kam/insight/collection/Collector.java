@@ -64,10 +64,18 @@ public class Collector {
         if (!inbox.firstDelivery(TIERS_CONSUMER, change.eventId())) {
             return;
         }
-        jdbc.update("""
-                insert into account_tier (account_id, tier, as_of) values (?, ?, ?)
-                on conflict (account_id) do update set tier = excluded.tier, as_of = excluded.as_of""",
-                change.accountId(), change.to().name(), Timestamp.from(change.asOf()));
+        int applied = jdbc.update("""
+                insert into account_tier (account_id, tier, as_of, sequence) values (?, ?, ?, ?)
+                on conflict (account_id) do update
+                   set tier = excluded.tier, as_of = excluded.as_of, sequence = excluded.sequence
+                where account_tier.sequence < excluded.sequence
+                   or (account_tier.sequence = 0 and excluded.sequence = 0)""",
+                change.accountId(), change.to().name(), Timestamp.from(change.asOf()), change.sequence());
+        if (applied == 0) {
+            // An older change replayed after a newer one: the tier stays, and nobody is told again.
+            meters.counter("kam.insight.tier.changes.stale").increment();
+            return;
+        }
         listeners.forEach(listener -> listener.tierChanged(change));
     }
 

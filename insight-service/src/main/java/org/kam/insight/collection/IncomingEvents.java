@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.kam.chassis.messaging.InvalidEventException;
+import org.kam.chassis.messaging.FutureLimit;
 import org.kam.chassis.messaging.JsonFields;
 
 /**
@@ -17,19 +18,22 @@ import org.kam.chassis.messaging.JsonFields;
  */
 public final class IncomingEvents {
 
+    /** The sale contract's bounds on an amount (sale.v1.schema.json: maximum, multipleOf 0.0001). */
+    static final java.math.BigDecimal MAX_AMOUNT = new java.math.BigDecimal("1000000000000");
+
     private IncomingEvents() {
     }
 
     /** A kam.sales.v1 record (sale.v1.schema.json). */
-    public static Sale sale(byte[] json) {
+    public static Sale sale(byte[] json, FutureLimit future) {
         JsonFields fields = JsonFields.parse(json);
         return new Sale(
                 fields.requiredUuid("eventId"),
-                fields.requiredText("accountId"),
-                fields.requiredText("sku"),
+                fields.requiredText("accountId", 64),
+                fields.requiredText("sku", 64),
                 fields.positiveInt("quantity"),
-                fields.nonNegativeDecimal("amount"),
-                fields.requiredInstant("occurredAt"));
+                fields.nonNegativeDecimal("amount", MAX_AMOUNT, 4),
+                future.check("occurredAt", fields.requiredInstant("occurredAt")));
     }
 
     /** A kam.account-tiers.v1 record (tier-changed.v1.schema.json). */
@@ -37,10 +41,11 @@ public final class IncomingEvents {
         JsonFields fields = JsonFields.parse(json);
         return new TierChange(
                 fields.requiredUuid("eventId"),
-                fields.requiredText("accountId"),
+                fields.requiredText("accountId", 64),
                 tier(fields, "from"),
                 tier(fields, "to"),
-                fields.requiredInstant("asOf"));
+                fields.requiredInstant("asOf"),
+                fields.optionalPositiveLong("sequence", 0));
     }
 
     /** A kam.reservations.v1 record (reservation-changed.v1.schema.json). */

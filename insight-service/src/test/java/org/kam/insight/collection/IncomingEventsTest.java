@@ -18,11 +18,26 @@ import org.kam.insight.EventJson;
 
 class IncomingEventsTest {
 
+    /** Now is 2026-06-01; sales may be dated up to a day ahead. */
+    static final org.kam.chassis.messaging.FutureLimit FUTURE = new org.kam.chassis.messaging.FutureLimit(
+            java.time.Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), java.time.ZoneOffset.UTC),
+            java.time.Duration.ofHours(24));
+
+    @Test
+    void aSaleDatedBeyondTheFutureToleranceIsRejectedNamingOccurredAt() {
+        EventJson json = EventJson.sale("C-1").withRaw("occurredAt", "\"2999-01-01T00:00:00Z\"");
+
+        assertThatThrownBy(() -> IncomingEvents.sale(json.bytes(), FUTURE))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("occurredAt: is in the future: 2999-01-01T00:00:00Z is after 2026-06-02T00:00:00Z"
+                        + " (now plus the tolerance of PT24H)");
+    }
+
     @Test
     void readsTheFieldsOfASaleItUses() {
         EventJson json = EventJson.sale("C-1");
 
-        Sale sale = IncomingEvents.sale(json.bytes());
+        Sale sale = IncomingEvents.sale(json.bytes(), FUTURE);
 
         assertThat(sale).isEqualTo(new Sale(UUID.fromString(json.eventId()), "C-1", "SKU-1", 3,
                 new BigDecimal("120.10"), Instant.parse("2026-03-01T10:15:30Z")));
@@ -225,7 +240,7 @@ class IncomingEventsTest {
 
     private static Function<byte[], Object> reader(String type) {
         return switch (type) {
-            case "sale" -> IncomingEvents::sale;
+            case "sale" -> json -> IncomingEvents.sale(json, FUTURE);
             case "tier" -> IncomingEvents::tierChange;
             case "reservation" -> IncomingEvents::reservationChange;
             default -> json -> IncomingEvents.supplySignal(valid(type).type(), json).orElseThrow();

@@ -38,7 +38,8 @@ public class KeyAccounts {
     /**
      * Applies a tier change once; a redelivered event changes nothing. The stored {@code since} is
      * the asOf of the change that moved the account into its tier. One account's changes arrive in
-     * order (keyed by account id, relayed in commit order), so the last one applied is the current one.
+     * order (keyed by account id, relayed in commit order); an older one replayed after a newer one
+     * (a lower {@code sequence}) changes nothing.
      */
     @Transactional
     public void record(TierChange change) {
@@ -46,11 +47,13 @@ public class KeyAccounts {
             return;
         }
         jdbc.update("""
-                insert into account_tier (account_id, tier, since) values (?, ?, ?)
+                insert into account_tier (account_id, tier, since, sequence) values (?, ?, ?, ?)
                 on conflict (account_id) do update
                    set since = case when account_tier.tier = excluded.tier then account_tier.since else excluded.since end,
-                       tier = excluded.tier""",
-                change.accountId(), change.to().name(), Timestamp.from(change.asOf()));
+                       tier = excluded.tier, sequence = excluded.sequence
+                where account_tier.sequence < excluded.sequence
+                   or (account_tier.sequence = 0 and excluded.sequence = 0)""",
+                change.accountId(), change.to().name(), Timestamp.from(change.asOf()), change.sequence());
     }
 
     /** Every account that is KEY now, with its contacts per level and the levels it lacks. */

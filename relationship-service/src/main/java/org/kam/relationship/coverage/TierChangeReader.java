@@ -21,9 +21,10 @@ public final class TierChangeReader {
         JsonFields fields = JsonFields.parse(json);
         return new TierChange(
                 fields.requiredUuid("eventId"),
-                fields.requiredText("accountId"),
+                fields.requiredText("accountId", 64),
                 tier(fields.requiredText("to")),
-                fields.requiredInstant("asOf"));
+                fields.requiredInstant("asOf"),
+                fields.optionalPositiveLong("sequence", 0));
     }
 
     private static Tier tier(String name) {

@@ -34,6 +34,14 @@ class TierChangeReaderTest {
     }
 
     @Test
+    void readsTheSequenceThatOrdersOneAccountsChanges() {
+        TierChange change = reader.read(TierChangedJson.valid().withRaw("sequence", "42").bytes());
+
+        assertThat(change.sequence()).isEqualTo(42);
+        assertThat(reader.read(TierChangedJson.valid().bytes()).sequence()).as("not numbered").isZero();
+    }
+
+    @Test
     void needsNoneOfTheFieldsItDoesNotReadAndIgnoresNewOnes() {
         byte[] json = TierChangedJson.valid().without("occurredAt").without("from").without("cause")
                 .without("causeEventId").withRaw("reviewedBy", "\"someone\"").bytes();
@@ -48,7 +56,10 @@ class TierChangeReaderTest {
             "to=3                 | to        | must be a non-empty string",
             "asOf=\"yesterday\"   | asOf      | must be an ISO-8601 instant such as 2026-03-01T10:15:30Z, was 'yesterday'",
             "eventId=\"42\"       | eventId   | must be a UUID, was '42'",
-            "accountId=\"\"       | accountId | must be a non-empty string" })
+            "accountId=\"\"       | accountId | must be a non-empty string",
+            "sequence=0           | sequence  | must be 1 or more, was 0",
+            "sequence=1.5         | sequence  | must be a whole number",
+            "sequence=\"7\"       | sequence  | must be a whole number" })
     void rejectsABadFieldNamingIt(String change, String field, String problem) {
         String[] parts = change.split("=", 2);
         byte[] json = TierChangedJson.valid().withRaw(parts[0].trim(), parts[1].trim()).bytes();

@@ -119,10 +119,12 @@ public class Protections {
         }
         lockAccount(change.accountId());
         int applied = jdbc.update("""
-                insert into account_tier (account_id, tier, as_of) values (?, ?, ?)
-                on conflict (account_id) do update set tier = excluded.tier, as_of = excluded.as_of
-                where account_tier.as_of <= excluded.as_of""",
-                change.accountId(), change.to().name(), Timestamp.from(change.asOf()));
+                insert into account_tier (account_id, tier, as_of, sequence) values (?, ?, ?, ?)
+                on conflict (account_id) do update
+                   set tier = excluded.tier, as_of = excluded.as_of, sequence = excluded.sequence
+                where account_tier.sequence < excluded.sequence
+                   or (account_tier.sequence = 0 and excluded.sequence = 0 and account_tier.as_of <= excluded.as_of)""",
+                change.accountId(), change.to().name(), Timestamp.from(change.asOf()), change.sequence());
         if (applied == 0) {
             staleTierChanges.increment();
             return;

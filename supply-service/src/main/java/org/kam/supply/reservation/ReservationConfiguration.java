@@ -12,8 +12,8 @@ class ReservationConfiguration {
     }
 
     @Bean
-    SaleReader saleReader() {
-        return new SaleReader();
+    SaleReader saleReader(org.kam.chassis.messaging.FutureLimit salesFutureLimit) {
+        return new SaleReader(salesFutureLimit);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package org.kam.supply.reservation;
 
+import org.kam.chassis.messaging.FutureLimit;
 import org.kam.chassis.messaging.JsonFields;
 
 /**
@@ -8,13 +9,20 @@ import org.kam.chassis.messaging.JsonFields;
  */
 public final class SaleReader {
 
+    private final FutureLimit future;
+
+    /** @param future sales dated further ahead are refused: one dated 2999 would become the forecast clock */
+    public SaleReader(FutureLimit future) {
+        this.future = future;
+    }
+
     public SaleLine read(byte[] json) {
         JsonFields fields = JsonFields.parse(json);
         return new SaleLine(
                 fields.requiredUuid("eventId"),
-                fields.requiredText("accountId"),
-                fields.requiredText("sku"),
+                fields.requiredText("accountId", 64),
+                fields.requiredText("sku", 64),
                 fields.positiveInt("quantity"),
-                fields.requiredInstant("occurredAt"));
+                future.check("occurredAt", fields.requiredInstant("occurredAt")));
     }
 }

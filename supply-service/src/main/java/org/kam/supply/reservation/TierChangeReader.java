@@ -9,8 +9,9 @@ public final class TierChangeReader {
         JsonFields fields = JsonFields.parse(json);
         return new TierChange(
                 fields.requiredUuid("eventId"),
-                fields.requiredText("accountId"),
+                fields.requiredText("accountId", 64),
                 Tier.read("to", fields.requiredText("to")),
-                fields.requiredInstant("asOf"));
+                fields.requiredInstant("asOf"),
+                fields.optionalPositiveLong("sequence", 0));
     }
 }

@@ -16,7 +16,12 @@ import org.kam.supply.EventJson;
 
 class EventReadersTest {
 
-    private final SaleReader sales = new SaleReader();
+    /** Now is 2026-06-01; sales may be dated up to a day ahead. */
+    static final org.kam.chassis.messaging.FutureLimit FUTURE = new org.kam.chassis.messaging.FutureLimit(
+            java.time.Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), java.time.ZoneOffset.UTC),
+            java.time.Duration.ofHours(24));
+
+    private final SaleReader sales = new SaleReader(FUTURE);
     private final TierChangeReader tiers = new TierChangeReader();
 
     @Test
@@ -37,7 +42,8 @@ class EventReadersTest {
             "occurredAt=\"yesterday\" | occurredAt | must be an ISO-8601 instant such as 2026-03-01T10:15:30Z, was 'yesterday'",
             "eventId=\"42\"           | eventId    | must be a UUID, was '42'",
             "sku=\"\"                 | sku        | must be a non-empty string",
-            "accountId=7              | accountId  | must be a non-empty string" })
+            "accountId=7              | accountId  | must be a non-empty string",
+            "occurredAt=\"2999-01-01T00:00:00Z\" | occurredAt | is in the future: 2999-01-01T00:00:00Z is after 2026-06-02T00:00:00Z (now plus the tolerance of PT24H)" })
     void rejectsABadSaleFieldNamingIt(String change, String field, String problem) {
         String[] parts = change.split("=", 2);
         byte[] json = EventJson.sale("C-1", "SKU-1", 3, "2026-03-01T10:15:30Z")

@@ -1,5 +1,6 @@
 package org.kam.account.directory.web;
 
+import org.kam.chassis.security.Roles;
 import java.net.URI;
 import java.time.LocalDate;
 
@@ -44,6 +45,7 @@ class AccountController {
         this.directory = directory;
     }
 
+    @PreAuthorize(Roles.STAFF)
     @GetMapping
     AccountPage list(@RequestParam(required = false) Tier tier,
             @RequestParam(required = false) String region,
@@ -55,6 +57,7 @@ class AccountController {
         return directory.list(new AccountFilter(tier, region, industry, owner, q), page, size);
     }
 
+    @PreAuthorize(Roles.STAFF)
     @GetMapping("/{id}")
     AccountView get(@PathVariable String id) {
         return directory.view(id).orElseThrow(() -> new NotFoundException("No account " + id));

@@ -11,6 +11,7 @@ import org.kam.account.importing.ImportKind;
 import org.kam.account.importing.Importer;
 import org.kam.chassis.web.NotFoundException;
 import org.springframework.http.ResponseEntity;
+import org.kam.chassis.security.Roles;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,11 +52,13 @@ class ImportController {
         return accepted(importer.start(ImportKind.SALES, fileName, body, caller.getName()));
     }
 
+    @PreAuthorize(Roles.STAFF)
     @GetMapping("/{id}")
     Map<String, Object> job(@PathVariable UUID id) {
         return view(importer.find(id).orElseThrow(() -> new NotFoundException("No import " + id)));
     }
 
+    @PreAuthorize(Roles.STAFF)
     @GetMapping
     List<Map<String, Object>> recent(@RequestParam(defaultValue = "20") @Min(1) @Max(200) int limit) {
         return importer.recent(limit).stream().map(ImportController::view).toList();

@@ -1,5 +1,6 @@
 package org.kam.account.tiering.web;
 
+import org.kam.chassis.security.Roles;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +47,7 @@ class TieringController {
         this.clock = clock;
     }
 
+    @PreAuthorize(Roles.STAFF)
     @GetMapping("/api/v1/accounts/{id}/tier")
     Map<String, Object> explain(@PathVariable String id) {
         Map<String, Object> account = jdbc.queryForList("""
@@ -70,6 +72,17 @@ class TieringController {
         return body;
     }
 
+    @PreAuthorize(Roles.STAFF)
+    @GetMapping("/api/v1/accounts/{id}/tier-override/audit")
+    List<Tiering.OverrideAudit> overrideAudit(@PathVariable String id,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        if (jdbc.queryForList("select 1 from account where id = ?", id).isEmpty()) {
+            throw new NotFoundException("No account " + id);
+        }
+        return tiering.overrideAudit(id, limit);
+    }
+
+    @PreAuthorize(Roles.STAFF)
     @GetMapping("/api/v1/accounts/{id}/tier-history")
     List<Map<String, Object>> tierHistory(@PathVariable String id,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
@@ -79,6 +92,7 @@ class TieringController {
         return history(id, limit);
     }
 
+    @PreAuthorize(Roles.STAFF)
     @GetMapping("/api/v1/tiers")
     Map<String, Object> tiers(@RequestParam(defaultValue = "20") @Min(1) @Max(200) int curvePoints) {
         Tiering.Summary summary = tiering.summary(curvePoints);
@@ -100,6 +114,7 @@ class TieringController {
         return body;
     }
 
+    @PreAuthorize(Roles.STAFF)
     @GetMapping("/api/v1/tiering/rule")
     TieringRule rule() {
         return tiering.rule();

@@ -39,4 +39,25 @@ public class Inbox {
         }
         return true;
     }
+
+    /**
+     * Forgets event ids applied before {@code retention} ago, a chunk at a time so the purge never
+     * holds long locks; returns how many were deleted. A redelivery older than that would be applied
+     * again, so the retention must exceed how long an event can come back (the input topics' retention).
+     */
+    public int purgeOlderThan(java.time.Duration retention) {
+        java.sql.Timestamp before = java.sql.Timestamp.from(java.time.Instant.now().minus(retention));
+        int total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.update("""
+                    delete from processed_event where ctid in (
+                        select ctid from processed_event where processed_at < ? limit 10000)""", before);
+            total += deleted;
+        } while (deleted == 10000);
+        if (total > 0) {
+            meters.counter("kam.inbox.ids.purged").increment(total);
+        }
+        return total;
+    }
 }

@@ -27,9 +27,19 @@ public final class JsonFields {
         this.node = node;
     }
 
+    /**
+     * The largest record a reader parses. Events are a few hundred bytes; a record this size is a
+     * mistake or an attack, and goes to the dead-letter topic unread (the API refuses such bodies too).
+     */
+    public static final int MAX_RECORD_BYTES = 256 * 1024;
+
     public static JsonFields parse(byte[] json) {
         if (json == null || json.length == 0) {
             throw new InvalidEventException("$", "empty message, expected a JSON object");
+        }
+        if (json.length > MAX_RECORD_BYTES) {
+            throw new InvalidEventException("$", "the record is " + json.length + " bytes, more than the limit of "
+                    + MAX_RECORD_BYTES);
         }
         try {
             return of(MAPPER.readTree(json));
@@ -51,6 +61,31 @@ public final class JsonFields {
             throw new InvalidEventException(field, "must be a non-empty string");
         }
         return value.stringValue();
+    }
+
+    /** A non-empty string of at most {@code maxLength} characters (ids, SKUs: the contract's bound). */
+    public String requiredText(String field, int maxLength) {
+        String text = requiredText(field);
+        if (text.length() > maxLength) {
+            throw new InvalidEventException(field, "must be at most " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    /**
+     * A number ≥ 0, at most {@code max}, with at most {@code maxScale} decimal places (money: the
+     * contract's bounds, checked before any arithmetic).
+     */
+    public BigDecimal nonNegativeDecimal(String field, BigDecimal max, int maxScale) {
+        BigDecimal decimal = nonNegativeDecimal(field);
+        if (decimal.scale() > maxScale && decimal.stripTrailingZeros().scale() > maxScale) {
+            throw new InvalidEventException(field, "must have at most " + maxScale + " decimal places, was "
+                    + decimal.toPlainString());
+        }
+        if (decimal.compareTo(max) > 0) {
+            throw new InvalidEventException(field, "must be at most " + max.toPlainString());
+        }
+        return decimal;
     }
 
     public String optionalText(String field, String fallback) {
@@ -104,11 +139,26 @@ public final class JsonFields {
         return value.intValue();
     }
 
+    /** A whole number ≥ 1, or {@code fallback} when the field is absent (older producers). */
+    public long optionalPositiveLong(String field, long fallback) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new InvalidEventException(field, "must be a whole number");
+        }
+        if (value.longValue() < 1) {
+            throw new InvalidEventException(field, "must be 1 or more, was " + value.longValue());
+        }
+        return value.longValue();
+    }
+
     public BigDecimal nonNegativeDecimal(String field) {
         JsonNode value = present(field);
         BigDecimal decimal;
         if (value.isNumber()) {
-            decimal = value.decimalValue();
+            decimal = Numbers.bounded(field, value.decimalValue());
         } else {
             throw new InvalidEventException(field, "must be a number");
         }

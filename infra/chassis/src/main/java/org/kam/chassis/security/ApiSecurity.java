@@ -7,6 +7,7 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import java.util.List;
 
 import org.kam.chassis.ChassisProperties;
 import org.springframework.core.convert.converter.Converter;
@@ -15,7 +16,11 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -43,7 +48,8 @@ public final class ApiSecurity {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/error")
                         .permitAll()
-                        .requestMatchers("/api/**").authenticated()
+                        // A token without any KAM role gets nothing; each endpoint then names its own roles.
+                        .requestMatchers("/api/**").hasAnyRole(Roles.ALL)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -63,19 +69,37 @@ public final class ApiSecurity {
 
     public static JwtDecoder jwtDecoder(ChassisProperties.Jwt settings) {
         if (settings.issuerUri() != null && !settings.issuerUri().isBlank()) {
-            return JwtDecoders.fromIssuerLocation(settings.issuerUri());
+            JwtDecoder decoder = JwtDecoders.fromIssuerLocation(settings.issuerUri());
+            if (decoder instanceof NimbusJwtDecoder nimbus) {
+                nimbus.setJwtValidator(validator(JwtValidators.createDefaultWithIssuer(settings.issuerUri()),
+                        settings.audience()));
+            }
+            return decoder;
         }
         if (settings.publicKeyLocation() != null) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(settings.publicKeyLocation())).build();
             String issuer = settings.issuer() == null || settings.issuer().isBlank() ? "kam-local" : settings.issuer();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-                    new JwtIssuerValidator(issuer)));
+            decoder.setJwtValidator(validator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+                    new JwtIssuerValidator(issuer)), settings.audience()));
             return decoder;
         }
         throw new IllegalStateException("""
                 No token issuer is configured, and the API never runs unauthenticated.
                 Set KAM_JWT_ISSUER_URI to your OpenID provider, or KAM_JWT_PUBLIC_KEY_LOCATION to a PEM \
                 public key (the local stack generates one under .kam-data/).""");
+    }
+
+    /**
+     * A token meant for another application of the same issuer must not open this one: when an
+     * audience is configured ({@code KAM_JWT_AUDIENCE}, "kam" by default), {@code aud} must contain it.
+     */
+    static OAuth2TokenValidator<Jwt> validator(OAuth2TokenValidator<Jwt> base, String audience) {
+        if (audience == null || audience.isBlank()) {
+            return base;
+        }
+        OAuth2TokenValidator<Jwt> audienceCheck = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                aud -> aud != null && aud.contains(audience));
+        return new DelegatingOAuth2TokenValidator<>(base, audienceCheck);
     }
 
     private static RSAPublicKey readPublicKey(Resource location) {

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.common.KafkaException;
 import org.kam.chassis.messaging.InvalidEventException;
+import org.kam.chassis.resilience.Failure;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +47,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     static final URI INVALID_FIELD = URI.create("https://kam.example.org/problems/invalid-field");
     static final URI NOT_FOUND = URI.create("https://kam.example.org/problems/not-found");
     static final URI CONFLICT = URI.create("https://kam.example.org/problems/conflict");
+    static final URI UNAVAILABLE = URI.create("https://kam.example.org/problems/unavailable");
+    static final int RETRY_AFTER_SECONDS = 5;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiProblems.class);
 
     @ExceptionHandler(InvalidEventException.class)
     ProblemDetail invalidField(InvalidEventException e) {
@@ -54,6 +61,14 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setType(NOT_FOUND);
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    @ExceptionHandler(TooLargeException.class)
+    ProblemDetail tooLarge(TooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "$: " + e.getMessage());
+        problem.setType(RequestBodyLimit.TOO_LARGE);
+        problem.setTitle("Request body too large");
         return problem;
     }
 
@@ -94,7 +109,42 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                        "$: " + tooLarge.getMessage());
+                problem.setType(RequestBodyLimit.TOO_LARGE);
+                problem.setTitle("Request body too large");
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+            }
+        }
         return ResponseEntity.badRequest().body(invalid(List.of(unreadable(e))));
+    }
+
+    /**
+     * A dependency (PostgreSQL, Kafka) is down or overloaded: 503 with {@code Retry-After}, so a
+     * client waits and tries again instead of taking it for a bug. Anything else stays a 500 that
+     * tells nothing of the inside.
+     */
+    @ExceptionHandler({ DataAccessException.class, TransactionException.class, KafkaException.class })
+    ResponseEntity<ProblemDetail> dependencyFailed(RuntimeException e) {
+        if (Failure.of(e) != Failure.OUTAGE) {
+            log.error("Request failed", e);
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                    "the request could not be completed; it has been logged");
+            problem.setTitle("Internal error");
+            return ResponseEntity.internalServerError().body(problem);
+        }
+        log.warn("Request refused while a dependency is unavailable: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "a dependency of this service (database or message broker) is unavailable; nothing was changed, "
+                        + "try again later");
+        problem.setType(UNAVAILABLE);
+        problem.setTitle("Service unavailable");
+        problem.setProperty("retryAfterSeconds", RETRY_AFTER_SECONDS);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS))
+                .body(problem);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -56,6 +57,7 @@ class OutboxRelayIT {
                 server.replaceFirst("/[^/]*$", "/" + database), TestDatabase.user(), TestDatabase.password());
         try (Connection connection = dataSource.getConnection()) {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/chassis/V0_1__outbox_and_inbox.sql"));
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/chassis/V0_2__outbox_parking.sql"));
         }
         jdbc = new JdbcTemplate(dataSource);
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -115,9 +117,57 @@ class OutboxRelayIT {
             }
         });
 
-        // when it tries to relay, then it fails and the events stay for the next attempt
-        assertThatThrownBy(relay::drain).isInstanceOf(RuntimeException.class);
-        assertThat(jdbc.queryForObject("select count(*) from outbox_event", Integer.class)).isEqualTo(3);
+        // when it tries to relay, several times
+        for (int attempt = 0; attempt < 4; attempt++) {
+            assertThatThrownBy(relay::drain).isInstanceOf(OutboxRelay.KafkaUnavailableException.class);
+        }
+
+        // then the events stay for the next attempt, and an outage counts against none of them
+        assertThat(jdbc.queryForList("select attempts from outbox_event", Integer.class)).containsExactly(0, 0, 0);
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event where parked_at is null", Integer.class))
+                .isEqualTo(3);
+        relay.stop();
+    }
+
+    @Test
+    void aRowKafkaRefusesIsParkedAfterMaxAttemptsAndTheRowsAroundItAreSentOnce() {
+        // given a row too large for Kafka between two good ones, and a row for a topic that cannot exist
+        OutboxRelay relay = parkingRelay();
+        Outbox outbox = new Outbox(jdbc, JsonMapper.builder().build(), relay);
+        UUID tooLarge = UUID.randomUUID();
+        UUID badTopic = UUID.randomUUID();
+        tx.executeWithoutResult(status -> {
+            outbox.append(UUID.randomUUID(), "outbox.parking.v1", "k", "Counted", Map.of("n", 1));
+            outbox.append(tooLarge, "outbox.parking.v1", "k", "Counted", Map.of("n", 2, "blob", "x".repeat(2_000_000)));
+            outbox.append(badTopic, "not a valid topic!", "k", "Counted", Map.of("n", 3));
+            outbox.append(UUID.randomUUID(), "outbox.parking.v1", "k", "Counted", Map.of("n", 4));
+        });
+
+        // when the relay runs three times
+        for (int attempt = 0; attempt < 3; attempt++) {
+            relay.drain();
+        }
+
+        // then the good rows were sent once each, not again with every failed batch
+        try (KafkaProbe probe = new KafkaProbe(kafka.getBrokersAsString())) {
+            List<ConsumerRecord<String, String>> records = probe.awaitRecords("outbox.parking.v1", 2, r -> true);
+            assertThat(records).extracting(r -> json(r.value()).get("n").asInt()).containsExactly(1, 4);
+        }
+        // and the refused rows are parked with their reasons, out of the pending count
+        assertThat(relay.parked(10)).extracting(OutboxRelay.ParkedEvent::eventId).containsExactly(tooLarge, badTopic);
+        assertThat(relay.parked(10)).allSatisfy(parked -> assertThat(parked.attempts()).isEqualTo(3));
+        assertThat(relay.parked(10).get(0).reason()).startsWith("RecordTooLargeException");
+        assertThat(relay.parked(10).get(1).reason()).startsWith("InvalidTopicException");
+        assertThat(meters.get("kam.outbox.events.pending").gauge().value()).isZero();
+        assertThat(meters.get("kam.outbox.events.parked").gauge().value()).isEqualTo(2);
+        assertThat(meters.counter("kam.outbox.rows.parked").count()).isEqualTo(2);
+
+        // when an operator sends one again, it is back in line with fresh attempts; the other is discarded
+        assertThat(relay.resend(tooLarge)).isTrue();
+        assertThat(jdbc.queryForObject("select attempts from outbox_event where event_id = ? and parked_at is null",
+                Integer.class, tooLarge)).isZero();
+        assertThat(relay.discard(badTopic)).isTrue();
+        assertThat(relay.discard(badTopic)).isFalse();
         relay.stop();
     }
 
@@ -149,6 +199,28 @@ class OutboxRelayIT {
     }
 
     @Test
+    void theInboxForgetsEventIdsOlderThanItsRetentionAndKeepsTheRest() {
+        // given 25,000 ids applied 40 days ago and 3 applied now
+        Inbox inbox = new Inbox(jdbc, meters);
+        jdbc.update("""
+                insert into processed_event (consumer, event_id, processed_at)
+                select 'old', gen_random_uuid(), now() - interval '40 days' from generate_series(1, 25000)""");
+        tx.executeWithoutResult(status -> {
+            for (int i = 0; i < 3; i++) {
+                inbox.firstDelivery("recent", UUID.randomUUID());
+            }
+        });
+
+        // when the purge runs with a retention of 30 days
+        int purged = inbox.purgeOlderThan(Duration.ofDays(30));
+
+        // then the old ids are gone, in chunks, and the recent ones stay
+        assertThat(purged).isEqualTo(25_000);
+        assertThat(jdbc.queryForList("select consumer from processed_event", String.class)).containsOnly("recent").hasSize(3);
+        assertThat(meters.counter("kam.inbox.ids.purged").count()).isEqualTo(25_000);
+    }
+
+    @Test
     void theInboxLetsAnEventThroughOncePerConsumer() {
         Inbox inbox = new Inbox(jdbc, meters);
         UUID event = UUID.randomUUID();
@@ -161,6 +233,17 @@ class OutboxRelayIT {
         assertThat(again).isFalse();
         assertThat(otherConsumer).isTrue();
         assertThat(meters.counter("kam.inbox.duplicates.skipped", "consumer", "consumer-a").count()).isEqualTo(1);
+    }
+
+    private OutboxRelay parkingRelay() {
+        Map<String, Object> connection = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString());
+        var settings = new OutboxRelay.Settings(500, Duration.ofMillis(200), Duration.ofSeconds(5), 3, Duration.ofSeconds(1));
+        return new OutboxRelay(jdbc, tx, new KafkaProducer<>(OutboxRelay.producerConfig(connection, "parking", settings.sendTimeout())),
+                topics -> Set.of(), settings, meters, null);
+    }
+
+    private static tools.jackson.databind.JsonNode json(String text) {
+        return JsonMapper.builder().build().readTree(text);
     }
 
     private OutboxRelay relay(String brokers, Duration sendTimeout) {

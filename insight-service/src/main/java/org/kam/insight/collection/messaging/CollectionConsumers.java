@@ -3,6 +3,7 @@ package org.kam.insight.collection.messaging;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
+import org.kam.chassis.messaging.FutureLimit;
 import org.kam.insight.collection.Collector;
 import org.kam.insight.collection.IncomingEvents;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,8 @@ class CollectionConsumers {
 
     /** kam.sales.v1 */
     @Bean
-    Consumer<Message<byte[]>> sales(Collector collector) {
-        return message -> collector.collect(IncomingEvents.sale(message.getPayload()));
+    Consumer<Message<byte[]>> sales(Collector collector, FutureLimit salesFutureLimit) {
+        return message -> collector.collect(IncomingEvents.sale(message.getPayload(), salesFutureLimit));
     }
 
     /** kam.account-tiers.v1 */

@@ -1,6 +1,8 @@
 package org.kam.insight.collection.web;
 
+import org.kam.chassis.security.Roles;
 import org.kam.insight.collection.Barometer;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,6 +18,7 @@ class BarometerController {
         this.barometer = barometer;
     }
 
+    @PreAuthorize(Roles.STAFF)
     @GetMapping
     Barometer.Reading read() {
         return barometer.read();

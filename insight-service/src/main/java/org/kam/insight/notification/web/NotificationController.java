@@ -1,5 +1,6 @@
 package org.kam.insight.notification.web;
 
+import org.kam.chassis.security.Roles;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -8,6 +9,7 @@ import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.insight.notification.Department;
 import org.kam.insight.notification.Notification;
 import org.kam.insight.notification.NotificationFeed;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,6 +32,7 @@ class NotificationController {
     }
 
     /** The newest {@code limit} (1..500) notifications, of one department or of all. */
+    @PreAuthorize(Roles.STAFF)
     @GetMapping
     List<Notification> latest(@RequestParam(required = false) String department,
             @RequestParam(defaultValue = "50") String limit) {

@@ -1,5 +1,6 @@
 package org.kam.relationship.contact.web;
 
+import org.kam.chassis.security.Roles;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -47,11 +48,13 @@ class ContactController {
         return ResponseEntity.created(location).body(contact);
     }
 
+    @PreAuthorize(Roles.ACCOUNT_TEAM)
     @GetMapping
     List<Contact> list(@PathVariable String accountId) {
         return book.list(accountId);
     }
 
+    @PreAuthorize(Roles.ACCOUNT_TEAM)
     @GetMapping("/{contactId}")
     Contact get(@PathVariable String accountId, @PathVariable UUID contactId) {
         return book.find(accountId, contactId)

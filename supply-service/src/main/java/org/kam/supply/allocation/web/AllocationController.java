@@ -1,5 +1,6 @@
 package org.kam.supply.allocation.web;
 
+import org.kam.chassis.security.Roles;
 import java.util.List;
 
 import org.kam.chassis.messaging.InvalidEventException;
@@ -7,6 +8,7 @@ import org.kam.supply.allocation.AllocationPreview;
 import org.kam.supply.allocation.OrderLine;
 import org.kam.supply.allocation.Orders;
 import org.kam.supply.allocation.SkuPosition.Backorder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,6 +38,7 @@ class AllocationController {
      * the buyer's protection, free stock, or backorder); {@code arriving} previews stock arriving
      * (which waiting orders it serves, which protections it fills).
      */
+    @PreAuthorize(Roles.STAFF)
     @PostMapping("/api/v1/allocations/preview")
     Object preview(@Valid @RequestBody PreviewRequest request) {
         if (request.arriving() != null) {
@@ -54,6 +57,7 @@ class AllocationController {
     }
 
     /** Orders (sales served from stock), newest first; {@code open=true}: only those still owed units. */
+    @PreAuthorize(Roles.STAFF)
     @GetMapping("/api/v1/orders")
     List<OrderLine> orders(@RequestParam(required = false) String accountId,
             @RequestParam(required = false) String sku,
@@ -64,6 +68,7 @@ class AllocationController {
     }
 
     /** A SKU's orders still owed units, in the order arriving stock will serve them. */
+    @PreAuthorize(Roles.STAFF)
     @GetMapping("/api/v1/backorders")
     List<Backorder> backorders(@RequestParam @NotBlank String sku) {
         return orders.backorders(sku);

@@ -1,5 +1,6 @@
 package org.kam.supply.catalogue.web;
 
+import org.kam.chassis.security.Roles;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,6 +39,7 @@ class IncomingSupplyController {
         this.catalogue = catalogue;
     }
 
+    @PreAuthorize(Roles.STAFF)
     @GetMapping
     List<IncomingSupply> list(@RequestParam(required = false) String sku,
             @RequestParam(defaultValue = "0") @Min(0) int page,

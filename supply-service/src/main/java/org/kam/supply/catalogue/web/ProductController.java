@@ -1,5 +1,6 @@
 package org.kam.supply.catalogue.web;
 
+import org.kam.chassis.security.Roles;
 import java.util.List;
 
 import org.kam.chassis.web.NotFoundException;
@@ -37,6 +38,7 @@ class ProductController {
         this.catalogue = catalogue;
     }
 
+    @PreAuthorize(Roles.STAFF)
     @GetMapping
     List<Product> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
@@ -44,6 +46,7 @@ class ProductController {
     }
 
     /** The product with its stock per warehouse and the supply still expected. */
+    @PreAuthorize(Roles.STAFF)
     @GetMapping("/{sku}")
     ProductView get(@PathVariable String sku) {
         return catalogue.view(sku).orElseThrow(() -> new NotFoundException("No product " + sku));

@@ -1,5 +1,6 @@
 package org.kam.supply.catalogue.web;
 
+import org.kam.chassis.security.Roles;
 import java.util.List;
 
 import org.kam.supply.catalogue.Catalogue;
@@ -30,6 +31,7 @@ class WarehouseController {
         this.catalogue = catalogue;
     }
 
+    @PreAuthorize(Roles.STAFF)
     @GetMapping
     List<Warehouse> list() {
         return catalogue.warehouses();

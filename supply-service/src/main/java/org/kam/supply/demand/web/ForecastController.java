@@ -1,5 +1,6 @@
 package org.kam.supply.demand.web;
 
+import org.kam.chassis.security.Roles;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,7 @@ import java.util.Map;
 import org.kam.chassis.web.NotFoundException;
 import org.kam.supply.demand.DemandForecasts;
 import org.kam.supply.forecast.Forecast;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +27,7 @@ class ForecastController {
         this.forecasts = forecasts;
     }
 
+    @PreAuthorize(Roles.STAFF)
     @GetMapping("/api/v1/forecasts")
     Map<String, Object> forecast(@RequestParam @NotBlank String sku, @RequestParam(required = false) String accountId,
             @RequestParam(defaultValue = "26") @Min(1) @Max(104) int horizonWeeks) {

@@ -1,5 +1,6 @@
 package org.kam.supply.planning.web;
 
+import org.kam.chassis.security.Roles;
 import java.util.List;
 
 import org.kam.supply.planning.PeakPlan;
@@ -23,6 +24,7 @@ class PeakPlanController {
     }
 
     /** The current plan of every SKU at risk, or of one; an unknown SKU is a 400 naming {@code sku}. */
+    @PreAuthorize(Roles.STAFF)
     @GetMapping
     List<PeakPlan> plan(@RequestParam(required = false) String sku) {
         return planning.plans(sku);

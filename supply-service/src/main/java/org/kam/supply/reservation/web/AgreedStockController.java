@@ -1,5 +1,6 @@
 package org.kam.supply.reservation.web;
 
+import org.kam.chassis.security.Roles;
 import java.util.List;
 
 import org.kam.supply.reservation.AgreedStockLevel;
@@ -37,6 +38,7 @@ class AgreedStockController {
     }
 
     /** Every level agreed with the account, also those not applied while it is not KEY. */
+    @PreAuthorize(Roles.STAFF)
     @GetMapping
     List<AgreedStockLevel> list(@PathVariable String accountId) {
         return reservations.agreedLevels(accountId);

@@ -1,9 +1,11 @@
 package org.kam.supply.reservation.web;
 
+import org.kam.chassis.security.Roles;
 import java.util.List;
 
 import org.kam.supply.reservation.Reservation;
 import org.kam.supply.reservation.Reservations;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -25,6 +27,7 @@ class ReservationController {
     }
 
     /** Protections, optionally of one account and/or one SKU; released ones show 0 requested. */
+    @PreAuthorize(Roles.STAFF)
     @GetMapping
     List<Reservation> list(@RequestParam(required = false) String accountId,
             @RequestParam(required = false) String sku,
