@@ -98,6 +98,10 @@ public class ConsumerFailureHandling implements ListenerContainerWithDlqAndRetry
             public void failedDelivery(ConsumerRecord<?, ?> record, @Nullable Exception error, int attempt) {
                 Failure failure = Failure.of(error);
                 meters.counter("kam.consumer.failures", "binding", destinationName, "failure", failure.name()).increment();
+                if (failure == Failure.UNEXPECTED) {
+                    log.warn("{} failed for an unexpected reason (attempt {}), offset {} of {}-{}: {}", binding,
+                            attempt, record.offset(), record.topic(), record.partition(), chainOf(error));
+                }
                 if (failure == Failure.OUTAGE) {
                     outages.waiting("consumer " + binding, error);
                     if (attempt == 1 || attempt % 10 == 0) {
@@ -146,11 +150,15 @@ public class ConsumerFailureHandling implements ListenerContainerWithDlqAndRetry
             throw new IllegalStateException(binding + " has no dead-letter topic: set enable-dlq on the binding");
         }
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters, (record, error) -> {
-            if (Failure.of(error) != Failure.INVALID && !database.reachable()) {
-                // Whatever the exception said, a record that failed while the database is gone failed
-                // because of it: it is waited for, never dead-lettered.
+            Failure failure = Failure.of(error);
+            // The back-off is chosen at a record's first failure and kept while the exception's class
+            // stays the same (the binder wraps every one alike): a record whose first failure looked
+            // unexpected and whose later ones are an outage reaches here. An outage is never
+            // dead-lettered, and neither is anything that failed while the database does not answer:
+            // refused here, the record starts its tries afresh with the back-off its failure calls for.
+            if (failure == Failure.OUTAGE || (failure == Failure.UNEXPECTED && !database.reachable())) {
                 outages.waiting("consumer " + binding, error);
-                throw new DatabaseUnreachableException(error);
+                throw new NotDeadLetteredException(error);
             }
             log.warn("{} dead-letters offset {} of {}-{} ({}): {}", binding, record.offset(), record.topic(),
                     record.partition(), Failure.of(error), chainOf(error));
@@ -186,10 +194,10 @@ public class ConsumerFailureHandling implements ListenerContainerWithDlqAndRetry
         boolean reachable();
     }
 
-    /** Raised instead of dead-lettering: the record is tried again once the database answers. */
-    static final class DatabaseUnreachableException extends org.springframework.dao.DataAccessResourceFailureException {
-        DatabaseUnreachableException(@Nullable Throwable cause) {
-            super("the database does not answer; the record is not dead-lettered but tried again", cause);
+    /** Raised instead of dead-lettering: the record failed on an outage and is tried again. */
+    static final class NotDeadLetteredException extends org.springframework.dao.DataAccessResourceFailureException {
+        NotDeadLetteredException(@Nullable Throwable cause) {
+            super("a dependency is unavailable; the record is not dead-lettered but tried again", cause);
         }
     }
 
