@@ -153,13 +153,20 @@ final class FaultRun {
     }
 
     private void inject(long start, List<InjectedFault> injected) {
+        Map<Service, Long> killed = new HashMap<>();
         for (FaultPlan.Fault fault : plan.faults()) {
+            if (fault instanceof FaultPlan.KillService kill && killed.containsKey(kill.service())) {
+                // A second kill must hit the restarted process, not the one that is already dead.
+                awaitRestarted(kill.service(), killed.get(kill.service()));
+            }
             LockSupport.parkNanos(start + fault.at().toNanos() - System.nanoTime());
             Duration began = Duration.ofNanos(System.nanoTime() - start);
             progress.printf("  at %5.1f s: %s%n", began.toMillis() / 1000.0, fault.describe());
             try {
                 if (fault instanceof FaultPlan.KillService kill) {
-                    ProcessHandle.of(stack.pid(kill.service())).ifPresent(ProcessHandle::destroyForcibly);
+                    long pid = stack.pid(kill.service());
+                    killed.put(kill.service(), pid);
+                    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
                 } else if (fault instanceof FaultPlan.RestartPostgres restart) {
                     stack.restartPostgres(restart.down());
                 } else if (fault instanceof FaultPlan.RestartKafka restart) {
@@ -169,6 +176,17 @@ final class FaultRun {
                 progress.println("  fault " + fault.describe() + " could not be injected: " + e.getMessage());
             }
             injected.add(new InjectedFault(fault.describe(), fault.at(), began, Duration.ofNanos(System.nanoTime() - start)));
+        }
+    }
+
+    private void awaitRestarted(Service service, long deadPid) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            long pid = stack.pid(service);
+            if (pid != deadPid && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
     }
 
