@@ -205,30 +205,21 @@ final class FaultRun {
     }
 
     /** Waits until every group has consumed every record of its topics and every outbox is empty, twice in a row. */
-    private Duration awaitCaughtUp(long start, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        int quiet = 0;
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            try {
-                String behind = behind();
-                if (behind.isEmpty()) {
-                    if (++quiet >= 2) {
-                        return Duration.ofNanos(System.nanoTime() - start);
-                    }
-                } else {
-                    quiet = 0;
-                    if (!behind.equals(last)) {
+    private Duration awaitCaughtUp(long start, Duration timeout) {
+        int[] quiet = { 0 };
+        String[] last = { "" };
+        org.awaitility.Awaitility.await("every group at lag 0 and every outbox empty")
+                .atMost(timeout).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .until(() -> {
+                    String behind = behind();
+                    if (!behind.isEmpty() && !behind.equals(last[0])) {
                         progress.println("  behind: " + behind);
-                        last = behind;
+                        last[0] = behind;
                     }
-                }
-            } catch (Exception e) {
-                quiet = 0;
-            }
-            TimeUnit.SECONDS.sleep(2);
-        }
-        throw new IllegalStateException("Not caught up after " + timeout + ": " + last);
+                    quiet[0] = behind.isEmpty() ? quiet[0] + 1 : 0;
+                    return quiet[0] >= 2;
+                });
+        return Duration.ofNanos(System.nanoTime() - start);
     }
 
     private String behind() throws Exception {
