@@ -16,10 +16,17 @@ public class Topics {
     public static final String SALES = "kam.sales.v1";
     /** {@code TierChanged}, keyed by account id. */
     public static final String ACCOUNT_TIERS = "kam.account-tiers.v1";
+    /** {@code AccountDetailsChanged}, keyed by account id, compacted: the latest details per account. */
+    public static final String ACCOUNTS = "kam.accounts.v1";
 
     @Bean
     NewTopic salesTopic() {
         return TopicBuilder.name(SALES).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic accountsTopic() {
+        return TopicBuilder.name(ACCOUNTS).partitions(3).compact().build();
     }
 
     @Bean

@@ -112,6 +112,33 @@ class DirectoryIT extends ServiceIntegrationTest {
     }
 
     @Test
+    void theDetailsOtherServicesPlanWithArePublishedOncePerChange() {
+        // when a customer is registered with its region, opening date and owner
+        api.put("/api/v1/accounts/DETAILS-1", """
+                {"name":"Nordic Pumps","region":"North","openedOn":"2011-04-18","owner":"staff-anna",
+                 "financialStrength":3}""", "KAM");
+
+        // then AccountDetailsChanged announces them, keyed by the account, conforming to the contract
+        ConsumerRecord<String, String> first = kafka.awaitRecord(Topics.ACCOUNTS, r -> "DETAILS-1".equals(r.key()));
+        EventContracts.assertConforms("account-details-changed.v1.schema.json", first.value());
+        assertThat(field(first, "name") + "|" + field(first, "region") + "|" + field(first, "openedOn") + "|"
+                + field(first, "owner")).isEqualTo("Nordic Pumps|North|2011-04-18|staff-anna");
+
+        // when only the assessment changes, nothing is announced; when the owner changes, it is
+        api.put("/api/v1/accounts/DETAILS-1", """
+                {"name":"Nordic Pumps","region":"North","openedOn":"2011-04-18","owner":"staff-anna",
+                 "financialStrength":4}""", "KAM");
+        api.put("/api/v1/accounts/DETAILS-1", """
+                {"name":"Nordic Pumps","region":"North","openedOn":"2011-04-18","owner":"staff-ben",
+                 "financialStrength":4}""", "KAM");
+        List<ConsumerRecord<String, String>> both = kafka.awaitRecords(Topics.ACCOUNTS, 2,
+                r -> "DETAILS-1".equals(r.key()));
+        assertThat(both).extracting(r -> field(r, "owner")).containsExactly("staff-anna", "staff-ben");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                kafka.records(Topics.ACCOUNTS)).filteredOn(r -> "DETAILS-1".equals(r.key())).hasSize(2));
+    }
+
+    @Test
     void theListFiltersByTierRegionIndustryOwnerAndTextAndPages() {
         create("L-1", "Zeppelin Werke", "Lapland", "Machinery", "Ann", null);
         create("L-2", "Polar Gears", "Lapland", "Machinery", "Bo", null);

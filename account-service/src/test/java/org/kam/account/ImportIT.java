@@ -6,7 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
 import org.springframework.test.context.TestPropertySource;
@@ -35,6 +37,16 @@ class ImportIT extends ServiceIntegrationTest {
         assertThat(api.get("/api/v1/accounts/IMP-STAR", "ANALYST").json().get("name").asString()).isEqualTo("Nordic Heat, Oy");
         kafka.awaitRecord(Topics.ACCOUNT_TIERS, r -> "IMP-STAR".equals(r.key()) && r.value().contains("\"ASSESSMENT\"")
                 && r.value().contains("\"to\":\"POTENTIAL\""));
+
+        // and every row is announced to the services that plan with the directory, its parent included
+        ConsumerRecord<String, String> child = kafka.awaitRecord(Topics.ACCOUNTS, r -> "IMP-CHILD".equals(r.key()));
+        EventContracts.assertConforms("account-details-changed.v1.schema.json", child.value());
+        assertThat(json(child.value()).get("parentId").asString()).isEqualTo("IMP-PARENT");
+        assertThat(json(child.value()).get("openedOn").asString()).isEqualTo("2019-04-01");
+        assertThat(json(child.value()).get("owner").asString()).isEqualTo("Anna Weber");
+        assertThat(kafka.awaitRecords(Topics.ACCOUNTS, 3,
+                r -> List.of("IMP-CHILD", "IMP-PARENT", "IMP-STAR").contains(r.key())))
+                .extracting(ConsumerRecord::key).containsExactlyInAnyOrder("IMP-CHILD", "IMP-PARENT", "IMP-STAR");
     }
 
     @Test

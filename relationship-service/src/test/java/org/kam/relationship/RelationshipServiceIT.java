@@ -75,7 +75,7 @@ class RelationshipServiceIT extends ServiceIntegrationTest {
 
         // when an account manager adds a warehouse keeper
         TestApi.Response created = api.post("/api/v1/accounts/" + account + "/contacts", """
-                {"name":"Piet Jansen","level":"FRONTLINE","role":"warehouse keeper",
+                {"name":"Piet Jansen","level":"FRONTLINE","title":"warehouse keeper",
                  "email":"piet.jansen@example.com","phone":"+31 20 555 0101"}""", "KAM");
 
         // then it is created, with a Location that finds it
@@ -85,7 +85,7 @@ class RelationshipServiceIT extends ServiceIntegrationTest {
         assertThat(contact.get("accountId").asString()).isEqualTo(account);
         assertThat(contact.get("name").asString()).isEqualTo("Piet Jansen");
         assertThat(contact.get("level").asString()).isEqualTo("FRONTLINE");
-        assertThat(contact.get("role").asString()).isEqualTo("warehouse keeper");
+        assertThat(contact.get("title").asString()).isEqualTo("warehouse keeper");
         assertThat(contact.get("email").asString()).isEqualTo("piet.jansen@example.com");
         assertThat(contact.get("phone").asString()).isEqualTo("+31 20 555 0101");
         URI location = URI.create(created.header("Location"));
@@ -324,14 +324,19 @@ class RelationshipServiceIT extends ServiceIntegrationTest {
 
     // --- helpers ------------------------------------------------------------------------------------
 
-    private static String uniqueAccount(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    /** A new account, announced by the directory and known here before the test goes on. */
+    private String uniqueAccount(String prefix) {
+        String account = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.send(Topics.ACCOUNTS, account, AccountJson.details(account, "Customer " + account, "North", null, null));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/v1/accounts/" + account + "/relationship-map", "KAM").status() == 200);
+        return account;
     }
 
     private void addContact(String account, String name, String level, String role) {
         String body = role == null
                 ? "{\"name\":\"%s\",\"level\":\"%s\"}".formatted(name, level)
-                : "{\"name\":\"%s\",\"level\":\"%s\",\"role\":\"%s\"}".formatted(name, level, role);
+                : "{\"name\":\"%s\",\"level\":\"%s\",\"title\":\"%s\"}".formatted(name, level, role);
         TestApi.Response response = api.post("/api/v1/accounts/" + account + "/contacts", body, "KAM");
         assertThat(response.status()).as(response.body()).isEqualTo(201);
     }

@@ -22,6 +22,11 @@ public class Topics {
     /** {@code StockChanged} and {@code SupplyExpected}, keyed by SKU; published here. */
     public static final String STOCK = "kam.stock.v1";
     /**
+     * {@code ProductDetailsChanged}, keyed by SKU, compacted: the catalogue as other services need it
+     * (which product line a SKU belongs to, and whether it is technical); published here.
+     */
+    public static final String PRODUCTS = "kam.products.v1";
+    /**
      * News for planners and other services, keyed by SKU: {@code KeyAccountStockOut},
      * {@code ShortageRisk}, {@code ProductionRequested}, {@code TransportRequested}; published here.
      */
@@ -30,6 +35,11 @@ public class Topics {
     @Bean
     NewTopic reservationsTopic() {
         return TopicBuilder.name(RESERVATIONS).partitions(3).build();
+    }
+
+    @Bean
+    NewTopic productsTopic() {
+        return TopicBuilder.name(PRODUCTS).partitions(3).compact().build();
     }
 
     @Bean

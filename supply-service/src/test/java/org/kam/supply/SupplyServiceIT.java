@@ -1,7 +1,9 @@
 package org.kam.supply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -314,6 +316,27 @@ class SupplyServiceIT extends SupplyIntegrationTest {
         assertThat(Instant.parse(product.get("updatedAt").asString())).isNotNull();
         assertThat(api.get("/api/v1/products?size=500", "ANALYST").json().findValuesAsString("sku"))
                 .contains("SKU-REST-1");
+    }
+
+    @Test
+    void aProductsLineAndTechnicalFlagArePublishedWhenListedAndWhenTheyChangeNotWhenStockDoes() {
+        // when a planner lists a technical product, recounts its stock, then moves it to another line
+        api.put("/api/v1/products/SKU-LINE-1",
+                "{\"name\":\"Servo drive\",\"productLine\":\"Drives\",\"technical\":true,\"onHand\":5}", "SUPPLY");
+        api.put("/api/v1/products/SKU-LINE-1",
+                "{\"name\":\"Servo drive\",\"productLine\":\"Drives\",\"technical\":true,\"onHand\":9}", "SUPPLY");
+        api.put("/api/v1/products/SKU-LINE-1",
+                "{\"name\":\"Servo drive\",\"productLine\":\"Motion\",\"technical\":true,\"onHand\":9}", "SUPPLY");
+
+        // then ProductDetailsChanged announces the listing and the move, keyed by SKU, not the recount
+        List<ConsumerRecord<String, String>> changes = kafka.awaitRecords(Topics.PRODUCTS, 2,
+                r -> "SKU-LINE-1".equals(r.key()));
+        changes.forEach(r -> EventContracts.assertConforms("product-details-changed.v1.schema.json", r.value()));
+        assertThat(changes).extracting(r -> json(r.value()).get("productLine").asString() + ":"
+                + json(r.value()).get("technical").asBoolean()).containsExactly("Drives:true", "Motion:true");
+        assertThat(KafkaProbe.header(changes.get(0), "kam-event-type")).isEqualTo("ProductDetailsChanged");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(kafka.records(Topics.PRODUCTS))
+                        .filteredOn(r -> "SKU-LINE-1".equals(r.key())).hasSize(2));
     }
 
     @Test

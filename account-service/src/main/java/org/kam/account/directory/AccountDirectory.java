@@ -3,20 +3,25 @@ package org.kam.account.directory;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.kam.account.tiering.Tier;
 import org.kam.account.tiering.Tiering;
 import org.kam.account.value.AccountValues;
 import org.kam.chassis.messaging.InvalidEventException;
+import org.kam.chassis.outbox.Outbox;
 import org.kam.chassis.web.ConflictException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The customer directory: master data, the customer group hierarchy and the supplier's assessment,
@@ -40,11 +45,18 @@ public class AccountDirectory {
     private final JdbcTemplate jdbc;
     private final Tiering tiering;
     private final AccountValues values;
+    private final Outbox outbox;
+    private final JsonMapper json;
+    private final Clock clock;
 
-    AccountDirectory(JdbcTemplate jdbc, Tiering tiering, AccountValues values) {
+    AccountDirectory(JdbcTemplate jdbc, Tiering tiering, AccountValues values, Outbox outbox, JsonMapper json,
+            Clock clock) {
         this.jdbc = jdbc;
         this.tiering = tiering;
         this.values = values;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
     }
 
     // --- reading -----------------------------------------------------------------------------
@@ -125,6 +137,7 @@ public class AccountDirectory {
             throw new ConflictException("Account " + account.id() + " already exists");
         }
         assessed(account);
+        announce(account);
     }
 
     /** Creates the customer or replaces its master data and assessment; true when it was created. */
@@ -133,11 +146,13 @@ public class AccountDirectory {
         checkParent(account);
         if (insert(account)) {
             assessed(account);
+            announce(account);
             return true;
         }
         tiering.warmUp(); // takes the tiering lock before an existing row is touched (see the class comment)
         Map<String, Object> before = jdbc.queryForMap("""
-                select financial_strength, core_competence, growth_potential from account
+                select name, region, parent_id, opened_on, owner,
+                       financial_strength, core_competence, growth_potential from account
                 where id = ? for no key update""", account.id());
         jdbc.update("""
                 update account set name = ?, industry = ?, region = ?, parent_id = ?, opened_on = ?, owner = ?,
@@ -151,7 +166,22 @@ public class AccountDirectory {
                 score(before, "growth_potential"))) {
             assessed(account);
         }
+        if (!Objects.equals(before.get("name"), account.name()) || !Objects.equals(before.get("region"), account.region())
+                || !Objects.equals(before.get("parent_id"), account.parentId())
+                || !Objects.equals(before.get("owner"), account.owner())
+                || !Objects.equals(openedOn(before.get("opened_on")), account.openedOn())) {
+            announce(account);
+        }
         return false;
+    }
+
+    private static LocalDate openedOn(Object column) {
+        return column == null ? null : ((java.sql.Date) column).toLocalDate();
+    }
+
+    /** {@code AccountDetailsChanged}, in the transaction that changed them (only when a published field changed). */
+    private void announce(AccountDetails account) {
+        outbox.append(AccountDetailsChanged.of(account, clock.instant()).outgoing(json));
     }
 
     private boolean insert(AccountDetails account) {

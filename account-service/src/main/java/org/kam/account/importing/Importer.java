@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.kam.account.Topics;
+import org.kam.account.directory.AccountDetailsChanged;
 import org.kam.account.sales.Sale;
 import org.kam.account.sales.SaleReader;
 import org.kam.account.tiering.Tiering;
@@ -285,6 +287,10 @@ public class Importer {
                 });
         tiering.assessedAll(batch.stream().map(c -> new Tiering.Assessment(c.id(), c.financialStrength(),
                 c.coreCompetence(), c.growthPotential())).toList());
+        // Every imported row is announced, changed or not: a file is the directory's word on those accounts.
+        Instant now = clock.instant();
+        outbox.appendAll(batch.stream().map(c -> AccountDetailsChanged.of(c.id(), c.name(), c.region(), c.parentId(),
+                c.openedOn(), c.owner(), now).outgoing(json)).toList());
         batch.clear();
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,15 +23,17 @@ import java.util.UUID;
  *
  * @param sales the year's sales, oldest first, as an ERP would have sent them
  */
-record DemoData(List<Customer> customers, List<Product> products, List<Sale> sales) {
+record DemoData(List<Customer> customers, List<Product> products, List<Sale> sales, List<Staff> staff,
+        List<Contact> contacts) {
 
     static final long SEED = 20_260_101L;
     static final int SALES = 3000;
 
-    record Customer(String id, String name, String industry, String region) {
+    /** @param openedOn its opening anniversary is a yearly key date; @param owner a staff id of {@link #staff} */
+    record Customer(String id, String name, String industry, String region, LocalDate openedOn, String owner) {
     }
 
-    record Product(String sku, String name, String productLine, int onHand, BigDecimal unitPrice,
+    record Product(String sku, String name, String productLine, boolean technical, int onHand, BigDecimal unitPrice,
             Season season, int typicalQuantity) {
     }
 
@@ -39,6 +42,29 @@ record DemoData(List<Customer> customers, List<Product> products, List<Sale> sal
     }
 
     /** When in the year a product sells most; {@code peakDayOfYear} 0 means all year round. */
+    /** Someone at the supplier: account managers under a lead, up to the CEO; executives visit key accounts. */
+    record Staff(String id, String name, String title, String supervisorId, boolean executive) {
+    }
+
+    /** A person at a customer, who reports to the contact before them at the same customer (null: the top). */
+    record Contact(String accountId, String name, String level, String title, List<String> roles, int influence,
+            String ownerStaffId) {
+    }
+
+    /** The supplier's people, top down (a supervisor comes before those reporting to them). */
+    static final List<Staff> STAFF = List.of(
+            new Staff("ceo-hilde", "Hilde Brandt", "Chief executive", null, true),
+            new Staff("vp-sales-omar", "Omar Haddad", "VP Sales", "ceo-hilde", true),
+            new Staff("vp-ops-lena", "Lena Vogt", "VP Operations", "ceo-hilde", true),
+            new Staff("dir-kam-rui", "Rui Santos", "Director key accounts", "vp-sales-omar", true),
+            new Staff("lead-ines", "Ines Moreau", "Key account lead", "dir-kam-rui", false),
+            new Staff("kam-anna", "Anna Berg", "Key account manager", "lead-ines", false),
+            new Staff("kam-ben", "Ben Okafor", "Key account manager", "lead-ines", false),
+            new Staff("kam-carla", "Carla Rossi", "Key account manager", "lead-ines", false),
+            new Staff("kam-dirk", "Dirk Jansen", "Key account manager", "lead-ines", false));
+
+    private static final List<String> OWNERS = List.of("kam-anna", "kam-ben", "kam-carla", "kam-dirk");
+
     record Season(int peakDayOfYear, double strength) {
         static final Season ALL_YEAR = new Season(0, 0);
         static final Season SUMMER = new Season(196, 0.9);
@@ -108,13 +134,30 @@ record DemoData(List<Customer> customers, List<Product> products, List<Sale> sal
         Random random = new Random(SEED);
         Random calendar = new Random(SEED + 1);
         Random ids = new Random(SEED + 2);
-        List<Customer> customers = directory();
+        List<Customer> listed = directory();
         List<Product> products = catalogue();
 
         // Customer sizes: rank r (shuffled over the directory) orders 1/r as often as the biggest and in
         // orders shrinking like r^-0.4, so revenue falls off like r^-1.4 - close to 80/20 for 40 customers.
-        List<Customer> byRank = new ArrayList<>(customers);
+        List<Customer> byRank = new ArrayList<>(listed);
         Collections.shuffle(byRank, random);
+        // Opening dates: the three biggest customers (KEY accounts for sure) have their anniversary 3, 6
+        // and 10 days from now, so an alert is raised at once and, unacknowledged, climbs the hierarchy;
+        // the others spread over the year.
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        List<Customer> customers = new ArrayList<>();
+        for (Customer customer : listed) {
+            int rank = byRank.indexOf(customer) + 1;
+            int index = listed.indexOf(customer);
+            LocalDate anniversary = rank <= 3 ? today.plusDays(new int[] { 3, 6, 10 }[rank - 1])
+                    : today.plusDays(20 + (index * 53L) % 330);
+            // Anna owns the three: her alerts are the ones to watch climb to her lead and his director.
+            customers.add(new Customer(customer.id(), customer.name(), customer.industry(), customer.region(),
+                    anniversary.minusYears(8 + index % 40), rank <= 3 ? "kam-anna" : OWNERS.get(index % OWNERS.size())));
+        }
+        for (int i = 0; i < byRank.size(); i++) {
+            byRank.set(i, customers.get(listed.indexOf(byRank.get(i))));
+        }
         double[] frequency = new double[byRank.size()];
         double[] orderSize = new double[byRank.size()];
         for (int rank = 1; rank <= byRank.size(); rank++) {
@@ -139,34 +182,51 @@ record DemoData(List<Customer> customers, List<Product> products, List<Sale> sal
                     amount, occurredAt));
         }
         sales.sort(Comparator.comparing(Sale::occurredAt));
-        return new DemoData(customers, products, List.copyOf(sales));
+        return new DemoData(List.copyOf(customers), products, List.copyOf(sales), STAFF, contacts(byRank));
     }
 
     private static List<Customer> directory() {
         List<Customer> customers = new ArrayList<>();
         for (int i = 0; i < CUSTOMERS.length; i++) {
-            customers.add(new Customer("C-" + (1001 + i), CUSTOMERS[i][0], CUSTOMERS[i][1], CUSTOMERS[i][2]));
+            customers.add(new Customer("C-" + (1001 + i), CUSTOMERS[i][0], CUSTOMERS[i][1], CUSTOMERS[i][2], null, null));
         }
         return List.copyOf(customers);
     }
 
+    /**
+     * People at the two biggest customers: an executive who decides, a manager who approves payments
+     * and a salesperson under them; nobody in the warehouse, so the KEY checklist shows a gap.
+     */
+    private static List<Contact> contacts(List<Customer> byRank) {
+        List<Contact> contacts = new ArrayList<>();
+        for (Customer customer : byRank.subList(0, 2)) {
+            contacts.add(new Contact(customer.id(), "Sofia Lindqvist", "EXECUTIVE", "Managing director",
+                    List.of("DECISION_MAKER"), 5, customer.owner()));
+            contacts.add(new Contact(customer.id(), "Marek Nowak", "MANAGER", "Head of purchasing",
+                    List.of("PURCHASING_APPROVER", "PAYMENT_APPROVER"), 4, customer.owner()));
+            contacts.add(new Contact(customer.id(), "Tom Becker", "FRONTLINE", "Sales counter",
+                    List.of("SALESPERSON"), 2, customer.owner()));
+        }
+        return List.copyOf(contacts);
+    }
+
     private static List<Product> catalogue() {
         return List.of(
-                new Product("AC-CMP-20", "Scroll compressor 20 kW for air conditioning", "Air conditioning", 400,
+                new Product("AC-CMP-20", "Scroll compressor 20 kW for air conditioning", "Air conditioning", true, 400,
                         new BigDecimal("1450.00"), Season.SUMMER, 4),
-                new Product("AC-CMP-35", "Scroll compressor 35 kW for air conditioning", "Air conditioning", 150,
+                new Product("AC-CMP-35", "Scroll compressor 35 kW for air conditioning", "Air conditioning", true, 150,
                         new BigDecimal("2290.00"), Season.SUMMER, 2),
-                new Product("AC-FAN-900", "Condenser fan motor 900 W", "Air conditioning", 900,
+                new Product("AC-FAN-900", "Condenser fan motor 900 W", "Air conditioning", false, 900,
                         new BigDecimal("185.00"), Season.SUMMER, 12),
-                new Product("HP-AW-12", "Air-to-water heat pump 12 kW", "Heating", 120,
+                new Product("HP-AW-12", "Air-to-water heat pump 12 kW", "Heating", true, 120,
                         new BigDecimal("6900.00"), Season.WINTER, 2),
-                new Product("HP-CIRC-40", "Heating circulation pump 40 W", "Heating", 1500,
+                new Product("HP-CIRC-40", "Heating circulation pump 40 W", "Heating", false, 1500,
                         new BigDecimal("96.50"), Season.WINTER, 25),
-                new Product("BRG-6205-2RS", "Deep groove ball bearing 6205-2RS", "Bearings", 20000,
+                new Product("BRG-6205-2RS", "Deep groove ball bearing 6205-2RS", "Bearings", false, 20000,
                         new BigDecimal("4.80"), Season.ALL_YEAR, 200),
-                new Product("BRG-22220-E", "Spherical roller bearing 22220 E", "Bearings", 600,
+                new Product("BRG-22220-E", "Spherical roller bearing 22220 E", "Bearings", false, 600,
                         new BigDecimal("312.00"), Season.ALL_YEAR, 6),
-                new Product("VLV-BALL-DN50", "Stainless ball valve DN50 PN40", "Valves", 2500,
+                new Product("VLV-BALL-DN50", "Stainless ball valve DN50 PN40", "Valves", false, 2500,
                         new BigDecimal("128.00"), Season.ALL_YEAR, 15));
     }
 

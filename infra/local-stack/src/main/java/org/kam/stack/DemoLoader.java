@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +37,16 @@ final class DemoLoader {
     private final String kafkaBootstrapServers;
     private final String bearerToken;
     private final PrintStream out;
+    private final URI relationshipService;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    DemoLoader(URI accountService, URI supplyService, String kafkaBootstrapServers, String bearerToken,
-            PrintStream out) {
+    DemoLoader(URI accountService, URI supplyService, URI relationshipService, String kafkaBootstrapServers,
+            String bearerToken, PrintStream out) {
+        this.relationshipService = relationshipService;
         this.accountService = accountService;
         this.supplyService = supplyService;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
@@ -57,6 +60,23 @@ final class DemoLoader {
      */
     boolean load(DemoData data) {
         boolean complete = true;
+        // Staff first: the directory names owners by staff id, and relationship-service looks them up
+        // when the accounts arrive.
+        if (relationshipService == null) {
+            out.println("  staff and contacts: skipped, relationship-service does not run");
+            complete = false;
+        } else {
+            Failures staff = new Failures("relationship-service", "PUT /api/v1/staff/{id}");
+            for (DemoData.Staff member : data.staff()) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("name", member.name());
+                body.put("title", member.title());
+                body.put("supervisorId", member.supervisorId());
+                body.put("executive", member.executive());
+                put(relationshipService.resolve("/api/v1/staff/" + member.id()), body, staff);
+            }
+            complete &= staff.report(data.staff().size(), "staff");
+        }
         if (accountService == null) {
             out.println("  customers: skipped, account-service does not run");
             complete = false;
@@ -67,6 +87,8 @@ final class DemoLoader {
                 body.put("name", customer.name());
                 body.put("industry", customer.industry());
                 body.put("region", customer.region());
+                body.put("openedOn", customer.openedOn().toString());
+                body.put("owner", customer.owner());
                 put(accountService.resolve("/api/v1/accounts/" + customer.id()), body, accounts);
             }
             complete &= accounts.report(data.customers().size(), "customers");
@@ -80,12 +102,81 @@ final class DemoLoader {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("name", product.name());
                 body.put("productLine", product.productLine());
+                body.put("technical", product.technical());
                 body.put("onHand", product.onHand());
                 put(supplyService.resolve("/api/v1/products/" + product.sku()), body, products);
             }
             complete &= products.report(data.products().size(), "products");
         }
+        if (relationshipService != null && accountService != null) {
+            complete &= addContacts(data.contacts());
+        }
         return produceSales(data.sales()) && complete;
+    }
+
+    /**
+     * Contacts go to relationship-service, which knows an account only once the directory's
+     * announcement arrived (seconds after the PUT): a contact refused for an unknown account is
+     * retried for up to a minute. Contacts are added once: the marker file keeps a second
+     * {@code --demo} from loading them again.
+     */
+    private boolean addContacts(List<DemoData.Contact> contacts) {
+        Failures failures = new Failures("relationship-service", "POST /api/v1/accounts/{id}/contacts");
+        Map<String, String> lastAt = new java.util.HashMap<>();
+        for (DemoData.Contact contact : contacts) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", contact.name());
+            body.put("level", contact.level());
+            body.put("title", contact.title());
+            body.put("roles", contact.roles());
+            body.put("influence", contact.influence());
+            body.put("ownerStaffId", contact.ownerStaffId());
+            body.put("reportsTo", lastAt.get(contact.accountId()));
+            URI uri = relationshipService.resolve("/api/v1/accounts/" + contact.accountId() + "/contacts");
+            Instant giveUp = Instant.now().plusSeconds(60);
+            HttpResponse<String> response = send(uri, "POST", body, failures);
+            while (response != null && response.statusCode() == 400 && response.body().contains("not known here yet")
+                    && Instant.now().isBefore(giveUp)) {
+                pause();
+                response = send(uri, "POST", body, failures);
+            }
+            if (response == null) {
+                continue;
+            }
+            if (response.statusCode() >= 400) {
+                failures.add(uri, response.statusCode() + " " + abbreviate(response.body()));
+            } else {
+                lastAt.put(contact.accountId(), json.readTree(response.body()).get("id").asString());
+            }
+        }
+        return failures.report(contacts.size(), "contacts");
+    }
+
+    private HttpResponse<String> send(URI uri, String method, Map<String, Object> body, Failures failures) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(15))
+                .header("Authorization", "Bearer " + bearerToken)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            failures.add(uri, e.getClass().getSimpleName() + " " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while loading demo data", e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(500); // waiting for the account to arrive on kam.accounts.v1, not in a test
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while loading demo data", e);
+        }
     }
 
     private void put(URI uri, Map<String, Object> body, Failures failures) {

@@ -149,7 +149,7 @@ public final class LocalStack {
         }
         out.println("Loading demo data...");
         DemoLoader loader = new DemoLoader(urlIfRunning(stack, Service.ACCOUNT), urlIfRunning(stack, Service.SUPPLY),
-                stack.kafkaBootstrapServers(), stack.token("ADMIN"), out);
+                urlIfRunning(stack, Service.RELATIONSHIP), stack.kafkaBootstrapServers(), stack.token("ADMIN"), out);
         if (loader.load(DemoData.generate(Instant.now()))) {
             try {
                 Files.writeString(marker, "Demo data loaded at " + Instant.now() + System.lineSeparator());

@@ -165,14 +165,20 @@ final class Stack implements AutoCloseable {
 
     /** How a service finds everything: the names are the services' documented environment variables. */
     private Map<String, String> environment(Service service, int port) {
-        return Map.of(
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "SERVER_PORT", Integer.toString(port),
                 "KAM_DB_URL", postgres.jdbcUrl(service.database),
                 "KAM_DB_USER", postgres.user(),
                 "KAM_DB_PASSWORD", postgres.password(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "KAM_JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toUri().toString(),
-                "KAM_JWT_ISSUER", JwtKeys.ISSUER);
+                "KAM_JWT_ISSUER", JwtKeys.ISSUER));
+        if (service == Service.RELATIONSHIP) {
+            // On the local stack an unacknowledged key-date alert climbs a step every 3 minutes (2 days
+            // in production), so the escalation to the supervisor and theirs can be watched.
+            environment.put("KAM_ALERT_RESPOND_WITHIN", System.getenv().getOrDefault("KAM_ALERT_RESPOND_WITHIN", "PT3M"));
+        }
+        return Map.copyOf(environment);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneOffset;
 import java.util.Comparator;
@@ -38,6 +39,41 @@ class DemoDataTest {
         });
         assertThat(data.customers().get(0).id()).isEqualTo("C-1001");
         assertThat(data.products()).hasSize(8).allSatisfy(product -> assertThat(product.onHand()).isPositive());
+    }
+
+    @Test
+    void the_three_biggest_customers_have_their_anniversary_within_ten_days_and_anna_owns_them() {
+        Map<String, BigDecimal> revenue = data.sales().stream().collect(Collectors.groupingBy(DemoData.Sale::accountId,
+                Collectors.reducing(BigDecimal.ZERO, DemoData.Sale::amount, BigDecimal::add)));
+        List<String> biggest = revenue.entrySet().stream().sorted(Map.Entry.<String, BigDecimal>comparingByValue().reversed())
+                .limit(3).map(Map.Entry::getKey).toList();
+        LocalDate today = LocalDate.ofInstant(END_OF_2026, ZoneOffset.UTC);
+
+        for (DemoData.Customer customer : data.customers()) {
+            assertThat(customer.openedOn()).isBefore(today);
+            LocalDate anniversary = customer.openedOn().withYear(today.getYear());
+            anniversary = anniversary.isBefore(today) ? anniversary.plusYears(1) : anniversary;
+            if (biggest.contains(customer.id())) {
+                assertThat(anniversary).isBetween(today.plusDays(3), today.plusDays(10));
+                assertThat(customer.owner()).isEqualTo("kam-anna");
+            } else {
+                assertThat(anniversary).isAfter(today.plusDays(14));
+            }
+        }
+        assertThat(data.contacts()).extracting(DemoData.Contact::accountId).containsOnly(biggest.get(0), biggest.get(1));
+    }
+
+    @Test
+    void the_staff_is_listed_top_down_so_every_supervisor_exists_before_those_reporting_to_them() {
+        Set<String> seen = new java.util.HashSet<>();
+        for (DemoData.Staff member : data.staff()) {
+            assertThat(member.supervisorId() == null || seen.contains(member.supervisorId())).as(member.id()).isTrue();
+            seen.add(member.id());
+        }
+        assertThat(data.staff()).filteredOn(DemoData.Staff::executive).hasSize(4);
+        assertThat(data.customers()).extracting(DemoData.Customer::owner).allMatch(seen::contains);
+        assertThat(data.products()).filteredOn(DemoData.Product::technical).extracting(DemoData.Product::productLine)
+                .containsOnly("Air conditioning", "Heating");
     }
 
     @Test
@@ -86,7 +122,7 @@ class DemoDataTest {
 
     @Test
     void a_sale_is_sent_as_the_sale_contract_describes() {
-        DemoLoader loader = new DemoLoader(null, null, "unused:9092", "token", System.out);
+        DemoLoader loader = new DemoLoader(null, null, null, "unused:9092", "token", System.out);
         DemoData.Sale sale = data.sales().get(0);
 
         JsonNode json = JsonMapper.builder().build().readTree(loader.saleJson(sale));

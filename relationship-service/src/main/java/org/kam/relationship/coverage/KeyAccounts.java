@@ -1,10 +1,16 @@
 package org.kam.relationship.coverage;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.kam.chassis.inbox.Inbox;
 import org.kam.relationship.contact.ContactBook;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,8 +19,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The key accounts as account-service announces them, and how well the supplier knows each one
- * at every level of its organisation.
+ * The accounts' tiers as account-service announces them ({@code account_tier}, which it owns),
+ * and each account's <em>plan tier</em>: its tier, except that an account that leaves KEY keeps a
+ * KEY plan for {@code kam.relationship.key-grace} (90 days), so a tier that flips back and forth
+ * near a cut-off does not cancel and re-plan visits. A change of plan tier is announced as
+ * {@link TierMoved} in the same transaction.
  */
 @Service
 public class KeyAccounts {
@@ -24,12 +33,19 @@ public class KeyAccounts {
     private final JdbcTemplate jdbc;
     private final Inbox inbox;
     private final ContactBook contacts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration keyGrace;
     private final CoverageRule rule = new CoverageRule();
 
-    KeyAccounts(JdbcTemplate jdbc, Inbox inbox, ContactBook contacts, MeterRegistry meters) {
+    KeyAccounts(JdbcTemplate jdbc, Inbox inbox, ContactBook contacts, ApplicationEventPublisher events, Clock clock,
+            @Value("${kam.relationship.key-grace}") Duration keyGrace, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.inbox = inbox;
         this.contacts = contacts;
+        this.events = events;
+        this.clock = clock;
+        this.keyGrace = keyGrace;
         Gauge.builder("kam.key.accounts.missing.levels", this, KeyAccounts::missingAnyLevel)
                 .description("Key accounts where the supplier knows nobody at one or more levels")
                 .register(meters);
@@ -46,14 +62,74 @@ public class KeyAccounts {
         if (!inbox.firstDelivery(CONSUMER, change.eventId())) {
             return;
         }
+        Tier before = planTier(change.accountId());
+        Instant now = clock.instant();
         jdbc.update("""
-                insert into account_tier (account_id, tier, since, sequence) values (?, ?, ?, ?)
+                insert into account_tier (account_id, tier, since, sequence, cause) values (?, ?, ?, ?, ?)
                 on conflict (account_id) do update
                    set since = case when account_tier.tier = excluded.tier then account_tier.since else excluded.since end,
-                       tier = excluded.tier, sequence = excluded.sequence
+                       key_left_at = case when excluded.tier = 'KEY' then null
+                                          when account_tier.tier = 'KEY' then ?
+                                          else account_tier.key_left_at end,
+                       tier = excluded.tier, sequence = excluded.sequence, cause = excluded.cause
                 where account_tier.sequence < excluded.sequence
                    or (account_tier.sequence = 0 and excluded.sequence = 0)""",
-                change.accountId(), change.to().name(), Timestamp.from(change.asOf()), change.sequence());
+                change.accountId(), change.to().name(), Timestamp.from(change.asOf()), change.sequence(),
+                change.cause(), Timestamp.from(now));
+        Tier after = planTier(change.accountId());
+        if (after != before) {
+            events.publishEvent(new TierMoved(change.accountId(), before, after));
+        }
+    }
+
+    /** The tier the account is planned for now: its tier, or KEY while the grace period after leaving KEY runs. */
+    public Tier planTier(String accountId) {
+        return state(accountId).map(this::planTier).orElse(Tier.REGULAR);
+    }
+
+    /** The account's tier as account-service last announced it; REGULAR when none was announced. */
+    public Tier tier(String accountId) {
+        return state(accountId).map(TierState::tier).orElse(Tier.REGULAR);
+    }
+
+    /** Since when the account has had its tier (the asOf of the change that put it there). */
+    public Optional<Instant> since(String accountId) {
+        return state(accountId).map(TierState::since);
+    }
+
+    /** account-service's cause of the change that gave the account its tier (SALE, ASSESSMENT, OVERRIDE, …). */
+    public Optional<String> cause(String accountId) {
+        return jdbc.queryForList("select cause from account_tier where account_id = ?", String.class, accountId).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** Every account whose plan tier is {@code tier}. */
+    public List<String> planned(Tier tier) {
+        return jdbc.query("select account_id, tier, since, key_left_at from account_tier where tier = ? or key_left_at is not null",
+                (rs, row) -> new TierState(rs.getString(1), Tier.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
+                        instant(rs.getTimestamp(4))), tier.name())
+                .stream().filter(state -> planTier(state) == tier).map(TierState::accountId).toList();
+    }
+
+    /**
+     * Ends the grace periods that ran out: the account's plan moves to its tier, announced as
+     * {@link TierMoved}. Run now and then (see {@code GracePeriods}); true when one was ended, so the
+     * caller runs it again.
+     */
+    @Transactional
+    public boolean endOneGracePeriod() {
+        List<String> expired = jdbc.queryForList("""
+                select account_id from account_tier
+                where tier <> 'KEY' and key_left_at is not null and key_left_at <= ?
+                order by key_left_at limit 1 for update skip locked""", String.class,
+                Timestamp.from(clock.instant().minus(keyGrace)));
+        if (expired.isEmpty()) {
+            return false;
+        }
+        String accountId = expired.get(0);
+        jdbc.update("update account_tier set key_left_at = null where account_id = ?", accountId);
+        events.publishEvent(new TierMoved(accountId, Tier.KEY, tier(accountId)));
+        return true;
     }
 
     /** Every account that is KEY now, with its contacts per level and the levels it lacks. */
@@ -62,6 +138,27 @@ public class KeyAccounts {
                 "select account_id, since from account_tier where tier = 'KEY'",
                 (rs, row) -> new KeyAccount(rs.getString(1), rs.getTimestamp(2).toInstant()));
         return rule.assess(keyAccounts, contacts.countsByLevel(keyAccounts.stream().map(KeyAccount::accountId).toList()));
+    }
+
+    private Optional<TierState> state(String accountId) {
+        return jdbc.query("select account_id, tier, since, key_left_at from account_tier where account_id = ?",
+                (rs, row) -> new TierState(rs.getString(1), Tier.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
+                        instant(rs.getTimestamp(4))), accountId).stream().findFirst();
+    }
+
+    private Tier planTier(TierState state) {
+        if (state.tier() != Tier.KEY && state.keyLeftAt() != null
+                && state.keyLeftAt().plus(keyGrace).isAfter(clock.instant())) {
+            return Tier.KEY;
+        }
+        return state.tier();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private record TierState(String accountId, Tier tier, Instant since, Instant keyLeftAt) {
     }
 
     private double missingAnyLevel() {

@@ -19,8 +19,11 @@ class LevelTest {
 
     @Test
     void blankOptionalDetailsOfANewContactAreStoredAsAbsentAndTheRestTrimmed() {
-        NewContact contact = new NewContact("Ann", Level.FRONTLINE, " warehouse keeper ", "  ", null);
+        Person person = new Person(" Ann ", "  ", null);
+        LinkDetails link = new LinkDetails(Level.FRONTLINE, " warehouse keeper ", null, null, null, null, null, " ", null);
 
-        assertThat(contact).isEqualTo(new NewContact("Ann", Level.FRONTLINE, "warehouse keeper", null, null));
+        assertThat(person).isEqualTo(new Person("Ann", null, null));
+        assertThat(link).isEqualTo(new LinkDetails(Level.FRONTLINE, "warehouse keeper", java.util.List.of(), null, null,
+                null, null, null, null));
     }
 }

@@ -14,6 +14,6 @@ class TierChangeReaderAgreesWithTheSchemaTest {
 
         SchemaCases.assertReaderAgrees("tier-changed.v1.schema.json",
                 TierChangedJson.valid().withRaw("sequence", "3").json(),
-                Set.of("eventId", "accountId", "to", "asOf", "sequence"), reader::read);
+                Set.of("eventId", "accountId", "to", "asOf", "sequence", "cause"), reader::read);
     }
 }

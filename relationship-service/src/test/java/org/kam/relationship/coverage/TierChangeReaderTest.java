@@ -26,11 +26,11 @@ class TierChangeReaderTest {
     }
 
     @Test
-    void readsTheAccountItsNewTierAndTheBusinessClock() {
+    void readsTheAccountItsNewTierTheBusinessClockAndTheCause() {
         TierChange change = reader.read(TierChangedJson.valid().bytes());
 
         assertThat(change).isEqualTo(new TierChange(UUID.fromString(TierChangedJson.EVENT_ID), "C-1", Tier.KEY,
-                Instant.parse("2026-03-02T09:00:00Z")));
+                Instant.parse("2026-03-02T09:00:00Z"), 0, "SALE"));
     }
 
     @Test
@@ -43,7 +43,7 @@ class TierChangeReaderTest {
 
     @Test
     void needsNoneOfTheFieldsItDoesNotReadAndIgnoresNewOnes() {
-        byte[] json = TierChangedJson.valid().without("occurredAt").without("from").without("cause")
+        byte[] json = TierChangedJson.valid().without("occurredAt").without("from")
                 .without("causeEventId").withRaw("reviewedBy", "\"someone\"").bytes();
 
         assertThat(reader.read(json).to()).isEqualTo(Tier.KEY);

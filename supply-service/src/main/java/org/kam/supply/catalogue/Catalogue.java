@@ -87,6 +87,10 @@ public class Catalogue {
         if (onHand < 0) {
             throw new InvalidEventException("onHand", "must be 0 or more, was " + onHand);
         }
+        List<ProductDetailsChanged> before = jdbc.query(
+                "select sku, name, product_line, technical from product where sku = ? for update",
+                (rs, row) -> new ProductDetailsChanged(null, null, rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getBoolean(4)), sku);
         Boolean created = jdbc.queryForObject("""
                 insert into product (sku, name, product_line, technical, on_hand, production_lead_days,
                                      transport_lead_days)
@@ -97,6 +101,11 @@ public class Catalogue {
                        transport_lead_days = excluded.transport_lead_days, updated_at = now()
                 returning (xmax = 0)""", Boolean.class, sku, name, productLine, technical,
                 leadTimes.productionDays(), leadTimes.transportDays());
+        ProductDetailsChanged now = new ProductDetailsChanged(UUID.randomUUID(), clock.instant(), sku, name,
+                productLine, technical);
+        if (before.isEmpty() || !before.get(0).sameDetailsAs(now)) {
+            outbox.append(now.eventId(), Topics.PRODUCTS, sku, "ProductDetailsChanged", now);
+        }
         setStock(sku, DEFAULT_WAREHOUSE, onHand);
         return Boolean.TRUE.equals(created);
     }

@@ -99,6 +99,36 @@ public final class JsonFields {
         return value.stringValue();
     }
 
+    /** Text of at most {@code maxLength} characters, or null when absent or null. */
+    public String optionalText(String field, int maxLength) {
+        String text = optionalText(field, (String) null);
+        if (text != null && text.length() > maxLength) {
+            throw new InvalidEventException(field, "must be at most " + maxLength + " characters, was " + text.length());
+        }
+        return text;
+    }
+
+    /** An ISO-8601 date such as 2026-03-01, or null when absent or null. */
+    public java.time.LocalDate optionalDate(String field) {
+        String text = optionalText(field, (String) null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException(field, "must be an ISO-8601 date such as 2026-03-01, was '" + text + "'");
+        }
+    }
+
+    public boolean requiredBoolean(String field) {
+        JsonNode value = present(field);
+        if (!value.isBoolean()) {
+            throw new InvalidEventException(field, "must be true or false");
+        }
+        return value.booleanValue();
+    }
+
     public UUID requiredUuid(String field) {
         String text = requiredText(field);
         try {

@@ -1,0 +1,111 @@
+package org.kam.relationship.plan;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.kam.chassis.messaging.InvalidEventException;
+import org.kam.relationship.account.AccountDetailsRecorded;
+import org.kam.relationship.account.AccountRegister;
+import org.kam.relationship.staff.Staff;
+import org.kam.relationship.staff.StaffMember;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each account's relationship plan: who owns the relationship and since when the account has a
+ * plan. Owns {@code account_plan}. An account gets a plan when it becomes KEY or POTENTIAL.
+ */
+@Service
+public class AccountPlans {
+
+    private final JdbcTemplate jdbc;
+    private final Staff staff;
+    private final AccountRegister accounts;
+    private final Clock clock;
+
+    AccountPlans(JdbcTemplate jdbc, Staff staff, AccountRegister accounts, Clock clock) {
+        this.jdbc = jdbc;
+        this.staff = staff;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    public record Plan(String accountId, String ownerStaffId, Instant startedAt) {
+    }
+
+    public Optional<Plan> find(String accountId) {
+        return jdbc.query("select account_id, owner_staff_id, started_at from account_plan where account_id = ?",
+                (rs, row) -> new Plan(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), accountId)
+                .stream().findFirst();
+    }
+
+    /**
+     * The account's plan, started now if it has none, with an owner if it has none: the staff
+     * member the directory names as owner, else the account manager (non-executive) who owns the
+     * fewest plans, ties by id. With no staff registered at all the plan has no owner yet.
+     */
+    public Plan start(String accountId) {
+        Instant now = clock.instant();
+        jdbc.update("insert into account_plan (account_id, started_at) values (?, ?) on conflict do nothing", accountId,
+                Timestamp.from(now));
+        Plan plan = find(accountId).orElseThrow();
+        if (plan.ownerStaffId() == null) {
+            Optional<String> owner = accounts.find(accountId).flatMap(d -> staff.byIdOrName(d.owner()))
+                    .map(StaffMember::id).or(this::leastLoadedAccountManager);
+            owner.ifPresent(id -> jdbc.update("update account_plan set owner_staff_id = ? where account_id = ?", id,
+                    accountId));
+        }
+        return find(accountId).orElseThrow();
+    }
+
+    /** Gives the relationship to another staff member. */
+    @Transactional
+    public Plan assignOwner(String accountId, String staffId) {
+        if (staff.find(staffId).isEmpty()) {
+            throw new InvalidEventException("ownerStaffId", "no staff member " + staffId);
+        }
+        accounts.requireKnown(accountId);
+        start(accountId);
+        jdbc.update("update account_plan set owner_staff_id = ? where account_id = ?", staffId, accountId);
+        return find(accountId).orElseThrow();
+    }
+
+    /** The owners of the accounts that have one. */
+    public Map<String, String> owners(Collection<String> accountIds) {
+        Map<String, String> owners = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return owners;
+        }
+        jdbc.query(con -> {
+            var select = con.prepareStatement(
+                    "select account_id, owner_staff_id from account_plan where account_id = any(?) and owner_staff_id is not null");
+            select.setArray(1, con.createArrayOf("text", accountIds.toArray()));
+            return select;
+        }, rs -> {
+            owners.put(rs.getString(1), rs.getString(2));
+        });
+        return owners;
+    }
+
+    /** When the directory names a staff member as the owner of a planned account, the relationship follows. */
+    @EventListener
+    void detailsRecorded(AccountDetailsRecorded recorded) {
+        staff.byIdOrName(recorded.details().owner()).ifPresent(owner -> jdbc.update(
+                "update account_plan set owner_staff_id = ? where account_id = ?", owner.id(),
+                recorded.details().accountId()));
+    }
+
+    private Optional<String> leastLoadedAccountManager() {
+        return jdbc.queryForList("""
+                select s.id from staff s left join account_plan p on p.owner_staff_id = s.id
+                where not s.executive group by s.id order by count(p.account_id), s.id limit 1""", String.class)
+                .stream().findFirst();
+    }
+}
