@@ -63,7 +63,7 @@ create table account_plan (
     owner_staff_id text references staff (id),
     started_at     timestamptz not null
 );
--- When the account last left KEY; while the grace period runs its plan stays a KEY plan.
+-- When (the business time, asOf) the account last left KEY; its plan stays a KEY plan until that plus the grace period.
 alter table account_tier add column key_left_at timestamptz;
 -- account-service's cause of the change to the current tier (SALE, ASSESSMENT, OVERRIDE, …), for briefings.
 alter table account_tier add column cause text;

@@ -330,6 +330,29 @@ class RelationshipPlansIT extends ServiceIntegrationTest {
                 "ANALYST").json().get(0).get("status").asString()).isEqualTo("PLANNED");
     }
 
+    @Test
+    void anAccountThatWasKeyOnlyInReplayedHistoryKeepsNoPlanForToday() {
+        String suffix = suffix();
+        staff("exec-" + suffix, "Eva Exec", null, true);
+        String account = account("HIST-" + suffix, "East", null, null);
+        Instant now = Instant.now();
+
+        // when last year's sales are replayed: KEY as of 200 days ago, REGULAR again as of 150 days ago
+        kafka.send(Topics.ACCOUNT_TIERS, account, TierChangedJson.change(account, "KEY",
+                now.minus(Duration.ofDays(200)).toString()).withRaw("sequence", "1").json());
+        kafka.send(Topics.ACCOUNT_TIERS, account, TierChangedJson.change(account, "REGULAR",
+                now.minus(Duration.ofDays(150)).toString()).withRaw("sequence", "2").json());
+
+        // then the grace period (90 days from leaving KEY) is over already: no KEY plan, no executive visit
+        await().atMost(Duration.ofSeconds(30)).until(() -> "REGULAR".equals(api.get("/api/v1/accounts/" + account
+                + "/relationship-map", "KAM").json().get("tier").asString()));
+        assertThat(api.get("/api/v1/accounts/" + account + "/relationship-map", "KAM").json().get("planTier").asString())
+                .isEqualTo("REGULAR");
+        JsonNode visits = api.get("/api/v1/visits?accountId=" + account + "&from=" + TODAY + "&to=" + TODAY.plusDays(30),
+                "ANALYST").json();
+        assertThat(visits.findValuesAsString("status")).containsOnly("CANCELLED");
+    }
+
     // --- helpers ------------------------------------------------------------------------------------
 
     private static String suffix() {

@@ -81,7 +81,7 @@ public class Briefings {
         var since = keyAccounts.since(accountId).orElse(null);
         String cause = keyAccounts.cause(accountId).orElse(null);
         Briefing.AccountSummary summary = new Briefing.AccountSummary(accountId, details.map(d -> d.name()).orElse(null),
-                details.map(d -> d.region()).orElse(null), tier, planTier, since, cause, why(tier, planTier, cause),
+                details.map(d -> d.region()).orElse(null), tier, planTier, since, cause, why(tier, planTier, since, cause),
                 plans.find(accountId).map(AccountPlans.Plan::ownerStaffId).orElse(null));
 
         YearMonth latest = activity.latestMonth();
@@ -105,22 +105,20 @@ public class Briefings {
                 trainings.needs(accountId).stream().filter(n -> n.metAt() == null).toList());
     }
 
-    private static String why(Tier tier, Tier planTier, String cause) {
-        String how = cause == null ? "" : " (" + switch (cause) {
-            case "SALE", "CLOCK" -> "its sales ranking";
-            case "ASSESSMENT" -> "the supplier's assessment";
+    /** The tier in words: since when, decided by what, and the grace period when it applies. */
+    private static String why(Tier tier, Tier planTier, java.time.Instant since, String cause) {
+        String by = cause == null ? "account-service's tiering" : switch (cause) {
+            case "SALE", "CLOCK" -> "its sales ranking (the 80/20 tiering of revenue)";
+            case "ASSESSMENT" -> "the supplier's assessment of its strength, competence and growth";
             case "OVERRIDE" -> "a manual override";
-            case "OVERRIDE_EXPIRED" -> "a manual override ended";
+            case "OVERRIDE_EXPIRED" -> "the end of a manual override";
             case "RULE_CHANGE" -> "a change of the tiering rule";
             default -> cause;
-        } + ")";
-        if (tier != planTier) {
-            return "left KEY" + how + " and is " + tier + " now; its KEY plan is kept for the grace period";
-        }
-        return switch (tier) {
-            case KEY -> "among the accounts that bring 80% of sales, or rated key" + how;
-            case POTENTIAL -> "could become key: growth or assessment" + how;
-            case REGULAR -> "a regular account" + how;
         };
+        String when = since == null ? "" : " since " + LocalDate.ofInstant(since, ZoneOffset.UTC);
+        if (tier != planTier) {
+            return tier + when + " by " + by + "; it left KEY and keeps its KEY plan for the grace period";
+        }
+        return tier + when + " by " + by;
     }
 }

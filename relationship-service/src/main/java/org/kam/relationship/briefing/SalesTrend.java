@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An account's sales over the last twelve months and how the last quarter compares with the one
- * before. Pure. Months without sales count as zero; the change is null when the quarter before
- * had no sales (a percentage of nothing says nothing).
+ * An account's sales over the twelve months up to the latest month with any sales, and how the
+ * last complete quarter compares with the one before. Pure. The latest month is still running (it
+ * is the business clock's month), so the quarters are the three months before it and the three
+ * before those; months without sales count as zero; the change is null when the quarter before had
+ * no sales (a percentage of nothing says nothing).
  */
 public record SalesTrend(List<Month> months, BigDecimal lastQuarter, BigDecimal quarterBefore, BigDecimal changePercent) {
 
@@ -28,8 +30,8 @@ public record SalesTrend(List<Month> months, BigDecimal lastQuarter, BigDecimal 
             YearMonth month = latest.minusMonths(back);
             months.add(new Month(month, byMonth.getOrDefault(month, BigDecimal.ZERO)));
         }
-        BigDecimal last = sum(months.subList(9, 12));
-        BigDecimal before = sum(months.subList(6, 9));
+        BigDecimal last = sum(months.subList(8, 11));
+        BigDecimal before = sum(months.subList(5, 8));
         BigDecimal change = before.signum() == 0 ? null
                 : last.subtract(before).multiply(BigDecimal.valueOf(100)).divide(before, 1, RoundingMode.HALF_UP);
         return new SalesTrend(List.copyOf(months), last, before, change);

@@ -22,7 +22,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The accounts' tiers as account-service announces them ({@code account_tier}, which it owns),
  * and each account's <em>plan tier</em>: its tier, except that an account that leaves KEY keeps a
  * KEY plan for {@code kam.relationship.key-grace} (90 days), so a tier that flips back and forth
- * near a cut-off does not cancel and re-plan visits. A change of plan tier is announced as
+ * near a cut-off does not cancel and re-plan visits. The grace runs from the business time the
+ * account left KEY (the change's {@code asOf}) and ends by the wall clock: live, the two are the
+ * same moment; when history is replayed (an import of last year's sales), an account that was KEY
+ * only in the past keeps no plan for today. A change of plan tier is announced as
  * {@link TierMoved} in the same transaction.
  */
 @Service
@@ -63,7 +66,6 @@ public class KeyAccounts {
             return;
         }
         Tier before = planTier(change.accountId());
-        Instant now = clock.instant();
         jdbc.update("""
                 insert into account_tier (account_id, tier, since, sequence, cause) values (?, ?, ?, ?, ?)
                 on conflict (account_id) do update
@@ -75,7 +77,7 @@ public class KeyAccounts {
                 where account_tier.sequence < excluded.sequence
                    or (account_tier.sequence = 0 and excluded.sequence = 0)""",
                 change.accountId(), change.to().name(), Timestamp.from(change.asOf()), change.sequence(),
-                change.cause(), Timestamp.from(now));
+                change.cause(), Timestamp.from(change.asOf()));
         Tier after = planTier(change.accountId());
         if (after != before) {
             events.publishEvent(new TierMoved(change.accountId(), before, after));

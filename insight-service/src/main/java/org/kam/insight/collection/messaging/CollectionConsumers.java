@@ -1,8 +1,8 @@
 package org.kam.insight.collection.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
+import org.kam.chassis.messaging.EventHeaders;
 import org.kam.chassis.messaging.FutureLimit;
 import org.kam.insight.collection.Collector;
 import org.kam.insight.collection.IncomingEvents;
@@ -35,18 +35,6 @@ class CollectionConsumers {
     /** kam.supply-signals.v1: several event types on one topic, told apart by the kam-event-type header. */
     @Bean
     Consumer<Message<byte[]>> supplySignals(Collector collector) {
-        return message -> collector.collectSupplySignal(eventType(message), message.getPayload());
-    }
-
-    /**
-     * The binder hands over headers it has no type information for (such as those the outbox
-     * relay writes) as raw bytes; a producer using Spring's header mapper may send a String.
-     */
-    private static String eventType(Message<?> message) {
-        Object type = message.getHeaders().get("kam-event-type");
-        if (type instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return type == null ? null : type.toString();
+        return message -> collector.collectSupplySignal(EventHeaders.eventType(message), message.getPayload());
     }
 }

@@ -1,8 +1,8 @@
 package org.kam.relationship.activity.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
+import org.kam.chassis.messaging.EventHeaders;
 import org.kam.chassis.messaging.FutureLimit;
 import org.kam.relationship.activity.AccountActivity;
 import org.kam.relationship.activity.ActivityReaders;
@@ -33,15 +33,6 @@ class ActivityConsumers {
     /** kam.supply-signals.v1: several types on one topic, told apart by the kam-event-type header; stock-outs are kept. */
     @Bean
     Consumer<Message<byte[]>> supplySignals(ActivityReaders readers, AccountActivity activity) {
-        return message -> readers.supplySignal(eventType(message), message.getPayload()).ifPresent(activity::recordStockOut);
-    }
-
-    /** The binder hands over headers it has no type information for as raw bytes; Spring's header mapper may send a String. */
-    private static String eventType(Message<?> message) {
-        Object type = message.getHeaders().get("kam-event-type");
-        if (type instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return type == null ? null : type.toString();
+        return message -> readers.supplySignal(EventHeaders.eventType(message), message.getPayload()).ifPresent(activity::recordStockOut);
     }
 }
