@@ -15,6 +15,9 @@ public final class Roles {
     /** The supplier's decisions on people and rules: key account leads and administrators. */
     public static final String LEADS = "hasAnyRole('ADMIN', 'KAM_LEAD')";
 
+    /** Who keeps the information system: source reliability, classification rules, rejecting false items. */
+    public static final String ANALYSTS = "hasAnyRole('ADMIN', 'KAM_LEAD', 'ANALYST')";
+
     public static final String ADMIN = "hasRole('ADMIN')";
 
     public static final String[] ALL = { "ADMIN", "SALES", "KAM", "KAM_LEAD", "SUPPLY", "ANALYST" };
