@@ -26,6 +26,13 @@ public class Topics {
     public static final String SUPPLY_SIGNALS = "kam.supply-signals.v1";
     /** {@code NotificationIssued}, keyed by department; published here. */
     public static final String NOTIFICATIONS = "kam.notifications.v1";
+    /** {@code MarketSignal}, keyed by account id: the barometer's findings; published here. */
+    public static final String INSIGHT_SIGNALS = "kam.insight-signals.v1";
+
+    @Bean
+    NewTopic insightSignalsTopic() {
+        return TopicBuilder.name(INSIGHT_SIGNALS).partitions(3).build();
+    }
 
     @Bean
     NewTopic notificationsTopic() {

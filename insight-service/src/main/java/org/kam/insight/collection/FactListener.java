@@ -18,4 +18,8 @@ public interface FactListener {
 
     default void supplySignalReceived(SupplySignal signal) {
     }
+
+    /** The analysis found a key account's sales deviating from their baseline. */
+    default void marketSignal(MarketSignal signal) {
+    }
 }

@@ -3,6 +3,7 @@ package org.kam.insight.notification;
 import java.util.List;
 import java.util.Set;
 
+import org.kam.insight.collection.MarketSignal;
 import org.kam.insight.collection.ReservationChange;
 import org.kam.insight.collection.Sale;
 import org.kam.insight.collection.SupplySignal;
@@ -23,7 +24,9 @@ import org.kam.insight.collection.TierChange;
  * <li>production requested ahead of a peak → PRODUCTION: {@code PRODUCTION_REQUESTED};</li>
  * <li>transport requested ahead of a peak → TRANSPORT: {@code TRANSPORT_REQUESTED};</li>
  * <li>a SKU at risk of shortage → MARKETING: {@code SHORTAGE_RISK};</li>
- * <li>that risk gone → PRODUCTION and MARKETING: {@code SHORTAGE_RISK_CLEARED}.</li>
+ * <li>that risk gone → PRODUCTION and MARKETING: {@code SHORTAGE_RISK_CLEARED};</li>
+ * <li>a key account's sales deviating from their seasonal baseline → PRODUCTION and MARKETING:
+ * {@code MARKET_SIGNAL}.</li>
  * </ul>
  * Everything else (changes between POTENTIAL and REGULAR, other sales, routine changes of
  * protections) tells nobody.
@@ -174,5 +177,19 @@ final class NotificationRules {
 
     private static String days(int n) {
         return n == 1 ? "1 day" : n + " days";
+    }
+
+    List<Notice> onMarketSignal(MarketSignal signal) {
+        String what = switch (signal.kind()) {
+            case "SPIKE" -> "jumped";
+            case "DROP" -> "fell";
+            case "LEVEL_UP" -> "have risen for weeks";
+            default -> "have been falling for weeks";
+        };
+        String message = "key account %s: sales in the week of %s %s to %.0f against an expected %.0f (%s, score %.1f)"
+                .formatted(signal.accountId(), signal.weekStart(), what, signal.value(), signal.baseline(), signal.kind(),
+                        signal.score());
+        return List.of(new Notice(Department.PRODUCTION, Kind.MARKET_SIGNAL, signal.accountId(), null, message),
+                new Notice(Department.MARKETING, Kind.MARKET_SIGNAL, signal.accountId(), null, message));
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.kam.chassis.outbox.Outbox;
 import org.kam.insight.Topics;
 import org.kam.insight.collection.FactListener;
+import org.kam.insight.collection.MarketSignal;
 import org.kam.insight.collection.ReservationChange;
 import org.kam.insight.collection.Sale;
 import org.kam.insight.collection.SupplySignal;
@@ -61,6 +62,11 @@ class Notifier implements FactListener {
     @Override
     public void supplySignalReceived(SupplySignal signal) {
         issue(signal.eventId(), rules.onSupplySignal(signal));
+    }
+
+    @Override
+    public void marketSignal(MarketSignal signal) {
+        issue(signal.eventId(), rules.onMarketSignal(signal));
     }
 
     private void issue(UUID sourceEventId, List<Notice> notices) {

@@ -1,0 +1,35 @@
+package org.kam.insight.analysis.web;
+
+import java.util.List;
+
+import org.kam.chassis.security.Roles;
+import org.kam.insight.analysis.MarketWatch;
+import org.kam.insight.collection.MarketSignal;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@Validated
+class MarketSignalController {
+
+    private final MarketWatch watch;
+
+    MarketSignalController(MarketWatch watch) {
+        this.watch = watch;
+    }
+
+    /** The market signals found, newest week first; of one key account, or of all. */
+    @PreAuthorize(Roles.STAFF)
+    @GetMapping("/api/v1/market-signals")
+    List<MarketSignal> signals(@RequestParam(required = false) @Size(max = 64) String accountId,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        return watch.signals(accountId == null || accountId.isBlank() ? null : accountId, limit);
+    }
+}

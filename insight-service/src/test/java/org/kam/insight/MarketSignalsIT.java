@@ -1,0 +1,77 @@
+package org.kam.insight;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.kam.testsupport.EventContracts;
+import org.kam.testsupport.KafkaProbe;
+import org.kam.testsupport.ServiceIntegrationTest;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A replayed history, as the issue's user tries it: two years of a key account's weekly orders with
+ * a seasonal pattern, then a sudden drop. A context of its own (the business clock is the latest
+ * sale of all), watched every second.
+ */
+@TestPropertySource(properties = { "kam.test.context=market", "kam.insight.market-watch.interval=PT1S" })
+class MarketSignalsIT extends ServiceIntegrationTest {
+
+    private static final LocalDate FIRST_WEDNESDAY = LocalDate.of(2024, 1, 3);
+
+    @Test
+    void aSuddenDropInAKeyAccountsSeasonalOrdersReachesProductionAndMarketing() {
+        String account = "DROP-" + UUID.randomUUID().toString().substring(0, 8);
+        kafka.send(Topics.ACCOUNT_TIERS, account, EventJson.tierChanged(account, "REGULAR", "KEY").json());
+
+        // given 112 weeks of orders following the season, the last twelve at a fifth of it
+        List<ProducerRecord<String, String>> sales = new ArrayList<>();
+        for (int week = 0; week < 112; week++) {
+            double season = 10_000 * (1 + 0.3 * Math.sin(2 * Math.PI * week / 52.0)) * (1 + 0.04 * Math.sin(week * 7.3));
+            double amount = week >= 100 ? season * 0.2 : season;
+            String at = FIRST_WEDNESDAY.plusWeeks(week).atTime(10, 0).toInstant(ZoneOffset.UTC).toString();
+            sales.add(new ProducerRecord<>(Topics.SALES, account,
+                    EventJson.sale(account).withRaw("amount", String.format(java.util.Locale.ROOT, "%.2f", amount))
+                            .withRaw("occurredAt", org.kam.testsupport.JsonRecord.quote(at)).json()));
+        }
+        kafka.sendAll(sales);
+
+        // then the drop in week 100 is one MarketSignal, conforming to the contract (weeks are judged
+        // once the business clock is a week past them: up to week 110 here)
+        ConsumerRecord<String, String> signal = await().atMost(Duration.ofSeconds(60)).until(() -> kafka
+                .records(Topics.INSIGHT_SIGNALS).stream().filter(r -> account.equals(r.key())).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        EventContracts.assertConforms("market-signal.v1.schema.json", signal.value());
+        assertThat(KafkaProbe.header(signal, "kam-event-type")).isEqualTo("MarketSignal");
+        JsonNode event = json(signal.value());
+        assertThat(event.get("kind").asString()).isEqualTo("DROP");
+        assertThat(event.get("weekStart").asString()).isEqualTo(FIRST_WEDNESDAY.plusWeeks(100).minusDays(2).toString());
+        assertThat(event.get("value").asDouble()).isLessThan(event.get("baseline").asDouble() * 0.4);
+        assertThat(event.get("score").asDouble()).isLessThanOrEqualTo(-3.5);
+
+        // and PRODUCTION and MARKETING are told
+        for (String department : List.of("PRODUCTION", "MARKETING")) {
+            JsonNode told = await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/notifications?department="
+                    + department + "&limit=500", "ANALYST").json(), feed -> feed.valueStream().anyMatch(n ->
+                            "MARKET_SIGNAL".equals(n.get("kind").asString()) && account.equals(n.get("accountId").asString())));
+            assertThat(told).isNotNull();
+        }
+        assertThat(api.get("/api/v1/market-signals?accountId=" + account, "SALES").json().get(0).get("kind").asString())
+                .isEqualTo("DROP");
+
+        // and nothing else: the steady seasonal weeks raised no alarm, the lasting drop is one news
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                kafka.records(Topics.INSIGHT_SIGNALS)).filteredOn(r -> account.equals(r.key())).hasSize(1));
+    }
+}
