@@ -291,7 +291,7 @@ class InsightServiceIT extends ServiceIntegrationTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(unknown.json().get("detail").asString()).isEqualTo(
-                "department: must be one of PRODUCTION, MARKETING, TRANSPORT, RESEARCH, SUPERVISORS, was 'KITCHEN'");
+                "department: must be one of PRODUCTION, PRODUCT_DEVELOPMENT, MARKETING, TRANSPORT, MANAGEMENT, was 'KITCHEN'");
         assertThat(unknown.json().get("errors").get(0).get("field").asString()).isEqualTo("department");
         for (String limit : new String[] { "0", "501", "many" }) {
             TestApi.Response response = api.get("/api/v1/notifications?limit=" + limit, "ANALYST");

@@ -44,6 +44,11 @@ class IntelligenceIT extends ServiceIntegrationTest {
         assertThat(item.get("reports").size()).isEqualTo(3);
         assertThat(item.get("informationClass").asString()).isEqualTo("CUSTOMER");
         assertThat(search("q=" + word).get("totalItems").asLong()).isEqualTo(1);
+
+        // and MARKETING hears of the new customer news once, not three times
+        JsonNode marketing = api.get("/api/v1/notifications?department=MARKETING&limit=500", "KAM").json();
+        assertThat(marketing.valueStream().filter(n -> "INTELLIGENCE".equals(n.get("kind").asString())
+                && n.get("message").asString().contains(word)).count()).isEqualTo(1);
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
 import org.kam.testsupport.ServiceIntegrationTest;
+import org.kam.testsupport.TestApi;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -69,6 +70,16 @@ class MarketSignalsIT extends ServiceIntegrationTest {
         }
         assertThat(api.get("/api/v1/market-signals?accountId=" + account, "SALES").json().get(0).get("kind").asString())
                 .isEqualTo("DROP");
+
+        // and the digest for MANAGEMENT mentions it
+        TestApi.Response digest = api.post("/api/v1/digests", "", "ANALYST");
+        assertThat(digest.status()).as(digest.body()).isEqualTo(201);
+        assertThat(digest.json().get("marketSignals").findValuesAsString("accountId")).contains(account);
+        assertThat(digest.json().get("summary").asString()).contains(account + " DROP in the week of "
+                + FIRST_WEDNESDAY.plusWeeks(100).minusDays(2));
+        JsonNode management = api.get("/api/v1/notifications?department=MANAGEMENT", "KAM").json();
+        assertThat(management.valueStream().filter(n -> "DIGEST".equals(n.get("kind").asString()))
+                .map(n -> n.get("message").asString())).anyMatch(message -> message.contains(account));
 
         // and nothing else: the steady seasonal weeks raised no alarm, the lasting drop is one news
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(

@@ -22,4 +22,12 @@ public interface FactListener {
     /** The analysis found a key account's sales deviating from their baseline. */
     default void marketSignal(MarketSignal signal) {
     }
+
+    /** A new item entered the intelligence register. */
+    default void intelligenceFiled(IntelligenceFiled item) {
+    }
+
+    /** A digest for MANAGEMENT was issued. */
+    default void digestIssued(DigestIssued digest) {
+    }
 }

@@ -17,6 +17,8 @@ import java.util.UUID;
 
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.web.NotFoundException;
+import org.kam.insight.collection.FactListener;
+import org.kam.insight.collection.IntelligenceFiled;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -42,11 +44,14 @@ public class IntelligenceRegister {
     private final Clock clock;
     private final double threshold;
     private final MeterRegistry meters;
+    private final List<FactListener> listeners;
     private final Classifier classifier = new Classifier();
     private final Credibility credibility = new Credibility();
 
     IntelligenceRegister(JdbcTemplate jdbc, SourceOrganisations organisations, ClassificationRules rules, Clock clock,
-            @Value("${kam.intelligence.duplicate-threshold}") double threshold, MeterRegistry meters) {
+            @Value("${kam.intelligence.duplicate-threshold}") double threshold, MeterRegistry meters,
+            List<FactListener> listeners) {
+        this.listeners = List.copyOf(listeners);
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.rules = rules;
@@ -212,6 +217,9 @@ public class IntelligenceRegister {
         jdbc.batchUpdate("insert into intelligence_band (band, hash, item_id) values (?, ?, ?) on conflict do nothing",
                 rows);
         meters.counter("kam.intelligence.items.created", "class", verdict.informationClass().name()).increment();
+        IntelligenceFiled filed = new IntelligenceFiled(id, number, verdict.informationClass().name(), report.title(),
+                report.accounts());
+        listeners.forEach(listener -> listener.intelligenceFiled(filed));
         return id;
     }
 

@@ -3,6 +3,8 @@ package org.kam.insight.notification;
 import java.util.List;
 import java.util.Set;
 
+import org.kam.insight.collection.DigestIssued;
+import org.kam.insight.collection.IntelligenceFiled;
 import org.kam.insight.collection.MarketSignal;
 import org.kam.insight.collection.ReservationChange;
 import org.kam.insight.collection.Sale;
@@ -26,7 +28,8 @@ import org.kam.insight.collection.TierChange;
  * <li>a SKU at risk of shortage → MARKETING: {@code SHORTAGE_RISK};</li>
  * <li>that risk gone → PRODUCTION and MARKETING: {@code SHORTAGE_RISK_CLEARED};</li>
  * <li>a key account's sales deviating from their seasonal baseline → PRODUCTION and MARKETING:
- * {@code MARKET_SIGNAL}.</li>
+ * {@code MARKET_SIGNAL};</li>
+ * <li>a digest issued → MANAGEMENT: {@code DIGEST}.</li>
  * </ul>
  * Everything else (changes between POTENTIAL and REGULAR, other sales, routine changes of
  * protections) tells nobody.
@@ -191,5 +194,30 @@ final class NotificationRules {
                         signal.score());
         return List.of(new Notice(Department.PRODUCTION, Kind.MARKET_SIGNAL, signal.accountId(), null, message),
                 new Notice(Department.MARKETING, Kind.MARKET_SIGNAL, signal.accountId(), null, message));
+    }
+
+    List<Notice> onDigest(DigestIssued digest) {
+        return List.of(new Notice(Department.MANAGEMENT, Kind.DIGEST, null, null, digest.summary()));
+    }
+
+    /**
+     * A new intelligence item goes to the departments its class concerns: MARKET → MARKETING and
+     * MANAGEMENT; COMPETITOR → MARKETING and PRODUCT_DEVELOPMENT; CUSTOMER → MARKETING; PRODUCT →
+     * PRODUCT_DEVELOPMENT and PRODUCTION; LOGISTICS → TRANSPORT; REGULATION → PRODUCT_DEVELOPMENT and
+     * MANAGEMENT; OTHER → nobody (it stays in the register).
+     */
+    List<Notice> onIntelligence(IntelligenceFiled item) {
+        List<Department> to = switch (item.informationClass()) {
+            case "MARKET" -> List.of(Department.MARKETING, Department.MANAGEMENT);
+            case "COMPETITOR" -> List.of(Department.MARKETING, Department.PRODUCT_DEVELOPMENT);
+            case "CUSTOMER" -> List.of(Department.MARKETING);
+            case "PRODUCT" -> List.of(Department.PRODUCT_DEVELOPMENT, Department.PRODUCTION);
+            case "LOGISTICS" -> List.of(Department.TRANSPORT);
+            case "REGULATION" -> List.of(Department.PRODUCT_DEVELOPMENT, Department.MANAGEMENT);
+            default -> List.of();
+        };
+        String account = item.accounts().isEmpty() ? null : item.accounts().get(0);
+        String message = item.number() + " (" + item.informationClass() + "): " + item.title();
+        return to.stream().map(department -> new Notice(department, Kind.INTELLIGENCE, account, null, message)).toList();
     }
 }

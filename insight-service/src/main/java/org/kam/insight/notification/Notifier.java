@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.kam.chassis.outbox.Outbox;
 import org.kam.insight.Topics;
 import org.kam.insight.collection.FactListener;
+import org.kam.insight.collection.DigestIssued;
+import org.kam.insight.collection.IntelligenceFiled;
 import org.kam.insight.collection.MarketSignal;
 import org.kam.insight.collection.ReservationChange;
 import org.kam.insight.collection.Sale;
@@ -67,6 +69,16 @@ class Notifier implements FactListener {
     @Override
     public void marketSignal(MarketSignal signal) {
         issue(signal.eventId(), rules.onMarketSignal(signal));
+    }
+
+    @Override
+    public void intelligenceFiled(IntelligenceFiled item) {
+        issue(item.itemId(), rules.onIntelligence(item));
+    }
+
+    @Override
+    public void digestIssued(DigestIssued digest) {
+        issue(digest.eventId(), rules.onDigest(digest));
     }
 
     private void issue(UUID sourceEventId, List<Notice> notices) {
