@@ -3,6 +3,7 @@ package org.kam.relationship.activity;
 import java.math.BigDecimal;
 import java.util.Optional;
 
+import org.kam.chassis.messaging.Enums;
 import org.kam.chassis.messaging.FutureLimit;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.messaging.JsonFields;
@@ -20,15 +21,6 @@ public final class ActivityReaders {
 
     public ActivityReaders(FutureLimit future) {
         this.future = future;
-    }
-
-    private static StockOutCause cause(String name) {
-        try {
-            return StockOutCause.valueOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidEventException("cause", "must be one of NO_STOCK, STOCK_PROTECTED_FOR_OTHERS, "
-                    + "ORDER_ABOVE_STOCK, was '" + name + "'");
-        }
     }
 
     public SaleLine sale(byte[] json) {
@@ -73,6 +65,6 @@ public final class ActivityReaders {
                 fields.requiredText("sku", 64),
                 fields.positiveInt("ordered"),
                 fields.positiveInt("backordered"),
-                cause(fields.requiredText("cause"))));
+                Enums.parse(StockOutCause.class, "cause", fields.requiredText("cause"))));
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.kam.chassis.messaging.Enums;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.security.Roles;
 import org.kam.chassis.web.NotFoundException;
@@ -140,8 +141,8 @@ class IntelligenceController {
             @RequestParam(required = false) @Size(max = 200) String q,
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return register.search(blankToNull(account), parse(InformationClass.class, "class", informationClass),
-                credibility, parse(Standing.class, "standing", standing), blankToNull(q), page, size);
+        return register.search(blankToNull(account), Enums.parseOptional(InformationClass.class, "class", informationClass),
+                credibility, Enums.parseOptional(Standing.class, "standing", standing), blankToNull(q), page, size);
     }
 
     @PreAuthorize(Roles.STAFF)
@@ -182,7 +183,7 @@ class IntelligenceController {
     @PreAuthorize(Roles.ANALYSTS)
     @PostMapping(path = "/rules", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Classifier.Rule> addRule(@Valid @RequestBody RuleRequest rule) {
-        Classifier.Rule added = rules.add(parse(InformationClass.class, "informationClass", rule.informationClass()),
+        Classifier.Rule added = rules.add(Enums.parse(InformationClass.class, "informationClass", rule.informationClass()),
                 rule.keywords().stream().map(String::strip).toList(), rule.priority());
         return ResponseEntity.created(URI.create("/api/v1/intelligence/rules/" + added.id())).body(added);
     }
@@ -232,18 +233,6 @@ class IntelligenceController {
             @NotNull String informationClass,
             @NotEmpty @Size(max = 100) List<@NotBlank @Size(max = 100) String> keywords,
             @Min(0) @Max(10_000) int priority) {
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidEventException(field, "must be one of " + String.join(", ",
-                    java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + ", was '" + text + "'");
-        }
     }
 
     private static String blankToNull(String value) {

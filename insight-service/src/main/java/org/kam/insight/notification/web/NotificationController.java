@@ -1,10 +1,9 @@
 package org.kam.insight.notification.web;
 
 import org.kam.chassis.security.Roles;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
+import org.kam.chassis.messaging.Enums;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.insight.notification.Department;
 import org.kam.insight.notification.Notification;
@@ -40,16 +39,7 @@ class NotificationController {
     }
 
     private static Department department(String text) {
-        if (text == null || text.isEmpty()) {
-            return null;
-        }
-        try {
-            return Department.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidEventException("department", "must be one of "
-                    + Arrays.stream(Department.values()).map(Department::name).collect(Collectors.joining(", "))
-                    + ", was '" + text + "'");
-        }
+        return Enums.parseOptional(Department.class, "department", text == null || text.isEmpty() ? null : text);
     }
 
     private static int limit(String text) {
