@@ -334,6 +334,17 @@ class InsightServiceIT extends ServiceIntegrationTest {
     }
 
     /** Waits until {@code department}'s feed lists a notification of {@code kind} about {@code account}. */
+    @Test
+    void withoutASignInProviderTheDashboardSaysWhatToSetAndTheApiIsUnaffected() {
+        TestApi.Response page = api.get("/dashboard/");
+
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.body()).contains("The dashboard needs a sign-in provider", "KAM_OIDC_ISSUER_URI");
+        assertThat(api.get("/api/v1/me", "SUPPLY").json().get("sections").toString())
+                .isEqualTo("[\"ACCOUNTS\",\"STOCK\",\"NOTIFICATIONS\",\"INTELLIGENCE\"]");
+        assertThat(api.get("/api/v1/me").status()).isEqualTo(401);
+    }
+
     private JsonNode awaitNotification(String department, String account, String kind) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> notifications(department, account).stream()

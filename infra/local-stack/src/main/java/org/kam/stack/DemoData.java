@@ -24,7 +24,7 @@ import java.util.UUID;
  * @param sales the year's sales, oldest first, as an ERP would have sent them
  */
 record DemoData(List<Customer> customers, List<Product> products, List<Sale> sales, List<Staff> staff,
-        List<Contact> contacts) {
+        List<Contact> contacts, List<Report> reports) {
 
     static final long SEED = 20_260_101L;
     static final int SALES = 3000;
@@ -49,6 +49,11 @@ record DemoData(List<Customer> customers, List<Product> products, List<Sale> sal
     /** A person at a customer, who reports to the contact before them at the same customer (null: the top). */
     record Contact(String accountId, String name, String level, String title, List<String> roles, int influence,
             String ownerStaffId) {
+    }
+
+    /** A report for the intelligence register, as a person would file it ({@code reportedOn} days before today). */
+    record Report(String source, String sourceOrganisation, LocalDate reportedOn, List<String> accounts,
+            List<String> productLines, String title, String text, String link) {
     }
 
     /** The supplier's people, top down (a supervisor comes before those reporting to them). */
@@ -182,7 +187,8 @@ record DemoData(List<Customer> customers, List<Product> products, List<Sale> sal
                     amount, occurredAt));
         }
         sales.sort(Comparator.comparing(Sale::occurredAt));
-        return new DemoData(List.copyOf(customers), products, List.copyOf(sales), STAFF, contacts(byRank));
+        return new DemoData(List.copyOf(customers), products, List.copyOf(sales), STAFF, contacts(byRank),
+                reports(byRank, today));
     }
 
     private static List<Customer> directory() {
@@ -208,6 +214,47 @@ record DemoData(List<Customer> customers, List<Product> products, List<Sale> sal
                     List.of("SALESPERSON"), 2, customer.owner()));
         }
         return List.copyOf(contacts);
+    }
+
+    /**
+     * The intelligence register's start: one competitor story from three independent organisations
+     * (worded differently: one CONFIRMED item), a regulation told by two, news of the biggest
+     * customer from one (UNCONFIRMED), a port strike from one.
+     */
+    private static List<Report> reports(List<Customer> byRank, LocalDate today) {
+        String biggest = byRank.get(0).id();
+        String second = byRank.get(1).id();
+        return List.of(
+                new Report("news feed", "Reuters", today.minusDays(9), List.of(), List.of("Air conditioning"),
+                        "Polar Compressors cuts scroll compressor prices by 12 % in Europe",
+                        "Polar Compressors will cut list prices of its 20 kW and 35 kW scroll compressors by 12 % across Europe from next month, "
+                                + "the company said on Tuesday.", "https://example.org/reuters/polar-prices"),
+                new Report("trade press", "Cooling Post", today.minusDays(8), List.of(), List.of("Air conditioning"),
+                        "Polar Compressors to lower European scroll compressor prices 12 %",
+                        "Polar Compressors is lowering list prices of its 20 kW and 35 kW scroll compressors by 12 % across Europe from next month.",
+                        "https://example.org/coolingpost/polar"),
+                new Report("field report", "Own sales force", today.minusDays(7), List.of(second), List.of("Air conditioning"),
+                        "Customer reports Polar Compressors price cut of 12 % on scroll compressors",
+                        "Purchasing says Polar Compressors cut list prices of its 20 kW and 35 kW scroll compressors by 12 % across Europe from next month.",
+                        null),
+                new Report("official journal", "European Commission", today.minusDays(20), List.of(), List.of("Air conditioning", "Heating"),
+                        "F-gas regulation: refrigerant quota cut by a further 15 % from 2027",
+                        "The quota of hydrofluorocarbon refrigerants placed on the EU market is cut by a further 15 % from January 2027; "
+                                + "heat pumps and air conditioning with low-GWP refrigerants are exempt.",
+                        "https://example.org/eu/fgas-2027"),
+                new Report("newsletter", "Eurovent", today.minusDays(18), List.of(), List.of("Air conditioning", "Heating"),
+                        "EU cuts HFC refrigerant quota by another 15 % from 2027",
+                        "From January 2027 the quota of hydrofluorocarbon refrigerants on the EU market falls by a further 15 %; "
+                                + "low-GWP heat pumps and air conditioning are exempt.",
+                        "https://example.org/eurovent/fgas"),
+                new Report("phone call", "Own sales force", today.minusDays(4), List.of(biggest), List.of("Heating"),
+                        "Biggest customer plans a second heat pump assembly line",
+                        "The plant manager says a second heat pump assembly line is planned for the third quarter, doubling their intake of 12 kW units.",
+                        null),
+                new Report("news feed", "Lloyd's List", today.minusDays(2), List.of(), List.of(),
+                        "Dock strike at Rotterdam container terminals enters second week",
+                        "Dockers at two Rotterdam container terminals extend their strike into a second week; shipping lines divert to Antwerp.",
+                        "https://example.org/lloyds/rotterdam-strike"));
     }
 
     private static List<Product> catalogue() {

@@ -38,15 +38,17 @@ final class DemoLoader {
     private final String bearerToken;
     private final PrintStream out;
     private final URI relationshipService;
+    private final URI insightService;
     private final JsonMapper json = JsonMapper.builder().build();
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    DemoLoader(URI accountService, URI supplyService, URI relationshipService, String kafkaBootstrapServers,
-            String bearerToken, PrintStream out) {
+    DemoLoader(URI accountService, URI supplyService, URI relationshipService, URI insightService,
+            String kafkaBootstrapServers, String bearerToken, PrintStream out) {
         this.relationshipService = relationshipService;
+        this.insightService = insightService;
         this.accountService = accountService;
         this.supplyService = supplyService;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
@@ -110,6 +112,29 @@ final class DemoLoader {
         }
         if (relationshipService != null && accountService != null) {
             complete &= addContacts(data.contacts());
+        }
+        if (insightService == null) {
+            out.println("  intelligence reports: skipped, insight-service does not run");
+            complete = false;
+        } else {
+            Failures reports = new Failures("insight-service", "POST /api/v1/intelligence");
+            for (DemoData.Report report : data.reports()) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("source", report.source());
+                body.put("sourceOrganisation", report.sourceOrganisation());
+                body.put("reportedOn", report.reportedOn().toString());
+                body.put("accounts", report.accounts());
+                body.put("productLines", report.productLines());
+                body.put("title", report.title());
+                body.put("text", report.text());
+                body.put("link", report.link());
+                URI uri = insightService.resolve("/api/v1/intelligence");
+                HttpResponse<String> response = send(uri, "POST", body, reports);
+                if (response != null && response.statusCode() >= 400) {
+                    reports.add(uri, response.statusCode() + " " + abbreviate(response.body()));
+                }
+            }
+            complete &= reports.report(data.reports().size(), "intelligence reports");
         }
         return produceSales(data.sales()) && complete;
     }

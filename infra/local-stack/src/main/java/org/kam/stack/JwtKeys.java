@@ -103,6 +103,11 @@ final class JwtKeys {
         return publicKey;
     }
 
+    /** The private key, for the development sign-in's ID tokens (the same issuer key pair, another issuer name). */
+    RSAPrivateKey privateKey() {
+        return privateKey;
+    }
+
     /** A signed RS256 token for {@code local-user} holding {@code roles}, valid for 12 hours. */
     String token(List<String> roles) {
         Instant now = Instant.now();

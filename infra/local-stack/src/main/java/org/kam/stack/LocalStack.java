@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  * kam import customers|sales FILE   import a CSV file through account-service
  * </pre>
  * Settings come from environment variables: KAM_DATA_DIR, KAM_POSTGRES_PORT, KAM_KAFKA_PORT,
- * KAM_ACCOUNT_PORT, KAM_RELATIONSHIP_PORT, KAM_SUPPLY_PORT, KAM_INSIGHT_PORT, KAM_DATABASE_URL
+ * KAM_ACCOUNT_PORT, KAM_RELATIONSHIP_PORT, KAM_SUPPLY_PORT, KAM_INSIGHT_PORT, KAM_SIGN_IN_PORT, KAM_DATABASE_URL
  * (with KAM_DATABASE_USER, KAM_DATABASE_PASSWORD) to use a PostgreSQL server that already runs, and
  * KAM_SERVICES to start only some services.
  */
@@ -36,7 +36,8 @@ public final class LocalStack {
                                   a file with a bad row is rejected whole, with every bad row listed.
             Environment: KAM_DATA_DIR (default .kam-data), KAM_POSTGRES_PORT (5432), KAM_KAFKA_PORT (9092;
               controller on the next port), KAM_ACCOUNT_PORT (8081), KAM_RELATIONSHIP_PORT (8082),
-              KAM_SUPPLY_PORT (8083), KAM_INSIGHT_PORT (8084), KAM_DATABASE_URL / KAM_DATABASE_USER /
+              KAM_SUPPLY_PORT (8083), KAM_INSIGHT_PORT (8084), KAM_SIGN_IN_PORT (8090, the dashboard's
+              development sign-in), KAM_DATABASE_URL / KAM_DATABASE_USER /
               KAM_DATABASE_PASSWORD (an existing PostgreSQL server instead of the embedded one),
               KAM_SERVICES (e.g. account-service,supply-service; default all four).""";
 
@@ -100,7 +101,8 @@ public final class LocalStack {
             builder.dataDir(Path.of(dataDir));
         }
         builder.postgresPort(port(env, "KAM_POSTGRES_PORT", 5432))
-                .kafkaPort(port(env, "KAM_KAFKA_PORT", 9092));
+                .kafkaPort(port(env, "KAM_KAFKA_PORT", 9092))
+                .signInPort(port(env, "KAM_SIGN_IN_PORT", 8090));
         String databaseUrl = env.get("KAM_DATABASE_URL");
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             builder.externalDatabase(databaseUrl, env.getOrDefault("KAM_DATABASE_USER", "postgres"),
@@ -149,7 +151,8 @@ public final class LocalStack {
         }
         out.println("Loading demo data...");
         DemoLoader loader = new DemoLoader(urlIfRunning(stack, Service.ACCOUNT), urlIfRunning(stack, Service.SUPPLY),
-                urlIfRunning(stack, Service.RELATIONSHIP), stack.kafkaBootstrapServers(), stack.token("ADMIN"), out);
+                urlIfRunning(stack, Service.RELATIONSHIP), urlIfRunning(stack, Service.INSIGHT), stack.kafkaBootstrapServers(),
+                stack.token("ADMIN"), out);
         if (loader.load(DemoData.generate(Instant.now()))) {
             try {
                 Files.writeString(marker, "Demo data loaded at " + Instant.now() + System.lineSeparator());
@@ -179,6 +182,9 @@ public final class LocalStack {
                 Stack.display(stack.logFile("kafka"))));
         text.append("  %-21s %s{kam_account|kam_relationship|kam_supply|kam_insight} user %s%n".formatted("PostgreSQL",
                 stack.databaseServer(), stack.databaseUser()));
+        stack.signInUrl().ifPresent(signIn -> text.append("  %-21s %-26s sign in as a demo person at %s (no password:%n".formatted(
+                "Dashboard", stack.url(Service.INSIGHT) + "/dashboard/", signIn)).append(
+                        "  %-21s this machine only)%n".formatted("")));
         if (stack.services().contains(Service.ACCOUNT)) {
             text.append(nl).append("Try:  curl -H \"Authorization: Bearer $(./kam token ADMIN)\" ")
                     .append(stack.url(Service.ACCOUNT)).append("/api/v1/accounts").append(nl);

@@ -20,6 +20,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import org.kam.devsignin.DevSignIn;
+
 /**
  * The whole KAM system on one machine: PostgreSQL, a Kafka broker and the services, each service in a
  * JVM of its own as in production. {@link #start()} returns once all of them are ready;
@@ -29,6 +31,8 @@ import java.util.stream.Stream;
 final class Stack implements AutoCloseable {
 
     private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(90);
+    /** The dashboard's client id at the development sign-in. */
+    static final String DASHBOARD_CLIENT = "kam-dashboard";
 
     private final Path repoRoot;
     private final Path dataDir;
@@ -42,6 +46,9 @@ final class Stack implements AutoCloseable {
     private boolean started;
     private volatile boolean closing;
     private JwtKeys keys;
+    private final int signInPort;
+    private DevSignIn signIn;
+    private String dashboardSecret;
     private Postgres postgres;
     private KafkaBroker kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -52,6 +59,7 @@ final class Stack implements AutoCloseable {
         this.postgresPort = builder.postgresPort;
         this.externalDatabase = builder.externalDatabase;
         this.kafkaPort = builder.kafkaPort;
+        this.signInPort = builder.signInPort;
         this.servicePorts = Collections.unmodifiableMap(new EnumMap<>(builder.servicePorts));
         this.readinessTimeout = builder.readinessTimeout;
         this.progress = builder.progress;
@@ -75,6 +83,7 @@ final class Stack implements AutoCloseable {
             createFolders();
             refuseLeftoversOfAnEarlierRun();
             keys = JwtKeys.loadOrCreate(dataDir.resolve("jwt"));
+            startSignIn();
 
             // The broker's JVM starts while PostgreSQL does; it is waited for afterwards.
             KafkaBroker broker = new KafkaBroker(repoRoot.resolve("infra").resolve("kafka-broker"), dataDir, kafkaPort,
@@ -163,6 +172,36 @@ final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * The development sign-in for the dashboard (in this process): pick a demo person, no password.
+     * Its client secret is new on every start, given to insight-service only.
+     */
+    private void startSignIn() {
+        if (!servicePorts.containsKey(Service.INSIGHT)) {
+            return;
+        }
+        byte[] secret = new byte[24];
+        new java.security.SecureRandom().nextBytes(secret);
+        dashboardSecret = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        int insight = servicePorts.get(Service.INSIGHT);
+        try {
+            DevSignIn started = DevSignIn.start(signInPort, DemoPeople.ALL, new DevSignIn.Client(DASHBOARD_CLIENT,
+                    dashboardSecret, List.of("http://127.0.0.1:" + insight + "/login/oauth2/code/kam",
+                            "http://localhost:" + insight + "/login/oauth2/code/kam")),
+                    keys.publicKey(), keys.privateKey());
+            adopt(() -> signIn = started, started);
+        } catch (java.io.IOException e) {
+            throw new StackException("Cannot start the development sign-in on port " + signInPort + " (" + e.getMessage()
+                    + "). Is another ./kam up running? Set KAM_SIGN_IN_PORT to use another port.", e);
+        }
+        say("Development sign-in at %s", signIn.issuer());
+    }
+
+    /** The development sign-in's address, when it runs. */
+    java.util.Optional<URI> signInUrl() {
+        return java.util.Optional.ofNullable(signIn).map(DevSignIn::issuer);
+    }
+
     /** How a service finds everything: the names are the services' documented environment variables. */
     private Map<String, String> environment(Service service, int port) {
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
@@ -177,6 +216,11 @@ final class Stack implements AutoCloseable {
             // On the local stack an unacknowledged key-date alert climbs a step every 3 minutes (2 days
             // in production), so the escalation to the supervisor and theirs can be watched.
             environment.put("KAM_ALERT_RESPOND_WITHIN", System.getenv().getOrDefault("KAM_ALERT_RESPOND_WITHIN", "PT3M"));
+        }
+        if (service == Service.INSIGHT && signIn != null) {
+            environment.put("KAM_OIDC_ISSUER_URI", signIn.issuer().toString());
+            environment.put("KAM_OIDC_CLIENT_ID", DASHBOARD_CLIENT);
+            environment.put("KAM_OIDC_CLIENT_SECRET", dashboardSecret);
         }
         return Map.copyOf(environment);
     }
@@ -467,6 +511,9 @@ final class Stack implements AutoCloseable {
             say("Stopping PostgreSQL");
             database.close();
         }
+        if (signIn != null) {
+            signIn.close();
+        }
     }
 
     private void say(String format, Object... arguments) {
@@ -493,6 +540,7 @@ final class Stack implements AutoCloseable {
         private int postgresPort = 5432;
         private ExternalDatabase externalDatabase;
         private int kafkaPort = 9092;
+        private int signInPort = 8090;
         private final Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
         private Duration readinessTimeout = Duration.ofMinutes(3);
         private PrintStream progress = System.out;
@@ -522,6 +570,12 @@ final class Stack implements AutoCloseable {
         /** The broker's port; its controller listens on the next one. */
         Builder kafkaPort(int port) {
             this.kafkaPort = port;
+            return this;
+        }
+
+        /** The development sign-in's port (the dashboard's OpenID provider on this machine). */
+        Builder signInPort(int port) {
+            this.signInPort = port;
             return this;
         }
 

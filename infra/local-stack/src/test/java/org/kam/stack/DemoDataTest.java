@@ -121,8 +121,21 @@ class DemoDataTest {
     }
 
     @Test
+    void the_intelligence_reports_tell_one_story_from_three_organisations_about_known_customers_and_none_in_the_future() {
+        Set<String> customers = data.customers().stream().map(DemoData.Customer::id).collect(java.util.stream.Collectors.toSet());
+
+        assertThat(data.reports()).filteredOn(report -> report.title().contains("Polar Compressors"))
+                .extracting(DemoData.Report::sourceOrganisation)
+                .containsExactly("Reuters", "Cooling Post", "Own sales force");
+        assertThat(data.reports()).allSatisfy(report -> {
+            assertThat(customers).containsAll(report.accounts());
+            assertThat(report.reportedOn()).isBeforeOrEqualTo(LocalDate.ofInstant(END_OF_2026, java.time.ZoneOffset.UTC));
+        });
+    }
+
+    @Test
     void a_sale_is_sent_as_the_sale_contract_describes() {
-        DemoLoader loader = new DemoLoader(null, null, null, "unused:9092", "token", System.out);
+        DemoLoader loader = new DemoLoader(null, null, null, null, "unused:9092", "token", System.out);
         DemoData.Sale sale = data.sales().get(0);
 
         JsonNode json = JsonMapper.builder().build().readTree(loader.saleJson(sale));

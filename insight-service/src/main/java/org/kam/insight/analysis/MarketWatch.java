@@ -61,8 +61,20 @@ public class MarketWatch {
     }
 
     /** The accounts watched: every account that is KEY now. */
-    List<String> watched() {
+    public List<String> watched() {
         return jdbc.queryForList("select account_id from account_tier where tier = 'KEY' order by 1", String.class);
+    }
+
+    /** The watched accounts, largest revenue of the last 365 days (by the business clock) first: the dashboard's list. */
+    @Transactional(readOnly = true)
+    public List<String> watchedByRevenue() {
+        return jdbc.queryForList("""
+                select t.account_id from account_tier t
+                left join sale_fact s on s.account_id = t.account_id
+                     and s.occurred_at > (select max(occurred_at) from sale_fact) - interval '365 days'
+                where t.tier = 'KEY'
+                group by t.account_id
+                order by coalesce(sum(s.amount), 0) desc, t.account_id """, String.class);
     }
 
     /** Judges the account's complete weeks not judged yet; the signals found, oldest first. */
@@ -84,17 +96,7 @@ public class MarketWatch {
         if (!first.isBefore(running) || judgedUpTo != null && !judgedUpTo.isBefore(running.minusWeeks(1))) {
             return List.of();
         }
-        int weeks = (int) ChronoUnit.WEEKS.between(first, running);
-        double[] series = new double[weeks];
-        Map<LocalDate, BigDecimal> sums = new HashMap<>();
-        jdbc.query("""
-                select date_trunc('week', occurred_at at time zone 'UTC')::date, sum(amount) from sale_fact
-                where account_id = ? and occurred_at < ? group by 1""", rs -> {
-            sums.put(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2));
-        }, accountId, Timestamp.from(running.atStartOfDay(ZoneOffset.UTC).toInstant()));
-        for (int w = 0; w < weeks; w++) {
-            series[w] = sums.getOrDefault(first.plusWeeks(w), BigDecimal.ZERO).doubleValue();
-        }
+        double[] series = weeklySales(accountId, first, running);
         int from = judgedUpTo == null ? 0 : (int) ChronoUnit.WEEKS.between(first, judgedUpTo) + 1;
         List<MarketSignal> signals = new java.util.ArrayList<>();
         Instant now = clock.instant();
@@ -138,6 +140,58 @@ public class MarketWatch {
                             kind.equals("SPIKE") || kind.equals("LEVEL_UP") ? "UP" : "DOWN", value, baseline,
                             round(value - baseline), rs.getDouble("score"), METHOD);
                 }, accountId, accountId, limit);
+    }
+
+    /** The account's sales per week of [first, running), by the Monday of each week (UTC). */
+    private double[] weeklySales(String accountId, LocalDate first, LocalDate running) {
+        int weeks = (int) ChronoUnit.WEEKS.between(first, running);
+        double[] series = new double[weeks];
+        Map<LocalDate, BigDecimal> sums = new HashMap<>();
+        jdbc.query("""
+                select date_trunc('week', occurred_at at time zone 'UTC')::date, sum(amount) from sale_fact
+                where account_id = ? and occurred_at >= ? and occurred_at < ? group by 1""", rs -> {
+            sums.put(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2));
+        }, accountId, Timestamp.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()),
+                Timestamp.from(running.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        for (int w = 0; w < weeks; w++) {
+            series[w] = sums.getOrDefault(first.plusWeeks(w), BigDecimal.ZERO).doubleValue();
+        }
+        return series;
+    }
+
+    /**
+     * The account's complete weeks (up to the running one, by the business clock) of the last
+     * {@code weeks}, each with the baseline it was or will be judged against, and the signals found:
+     * what the dashboard draws.
+     */
+    @Transactional(readOnly = true)
+    public Series series(String accountId, int weeks) {
+        Timestamp latest = jdbc.queryForObject("select max(occurred_at) from sale_fact", Timestamp.class);
+        Timestamp earliest = jdbc.queryForObject("select min(occurred_at) from sale_fact where account_id = ?",
+                Timestamp.class, accountId);
+        if (latest == null || earliest == null) {
+            return new Series(accountId, List.of(), List.of());
+        }
+        LocalDate first = monday(LocalDate.ofInstant(earliest.toInstant(), ZoneOffset.UTC));
+        LocalDate running = monday(LocalDate.ofInstant(latest.toInstant(), ZoneOffset.UTC));
+        double[] sales = weeklySales(accountId, first, running);
+        List<Week> points = new java.util.ArrayList<>();
+        for (int w = Math.max(0, sales.length - weeks); w < sales.length; w++) {
+            double baseline = Deviations.baseline(sales, w);
+            points.add(new Week(first.plusWeeks(w), round(sales[w]), Double.isNaN(baseline) ? null : round(baseline)));
+        }
+        LocalDate shownFrom = points.isEmpty() ? running : points.get(0).weekStart();
+        List<MarketSignal> signals = signals(accountId, 1000).stream()
+                .filter(signal -> !signal.weekStart().isBefore(shownFrom)).toList();
+        return new Series(accountId, points, signals);
+    }
+
+    /** @param weeks oldest first; @param signals newest first */
+    public record Series(String accountId, List<Week> weeks, List<MarketSignal> signals) {
+    }
+
+    /** @param baseline null while the history is too short for one */
+    public record Week(LocalDate weekStart, double sales, Double baseline) {
     }
 
     private static LocalDate monday(LocalDate day) {

@@ -14,7 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * What comes in: keeps each sale and each account's current tier as facts, once per event, and
+ * What comes in: keeps each sale, each account's current tier and the tiers it held before
+ * ({@code tier_history}) as facts, once per event, and
  * tells the {@link FactListener}s in the same transaction. Reservations and supply signals are not
  * kept; they only pass through to the listeners.
  */
@@ -76,6 +77,11 @@ public class Collector {
             meters.counter("kam.insight.tier.changes.stale").increment();
             return;
         }
+        jdbc.update("""
+                insert into tier_history (event_id, account_id, from_tier, to_tier, as_of, sequence)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                change.eventId(), change.accountId(), change.from().name(), change.to().name(),
+                Timestamp.from(change.asOf()), change.sequence());
         listeners.forEach(listener -> listener.tierChanged(change));
     }
 

@@ -8,6 +8,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 import org.kam.chassis.ChassisProperties;
 import org.springframework.core.convert.converter.Converter;
@@ -29,6 +30,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
 /**
  * Every {@code /api/**} call needs a bearer JWT; the token's {@code roles} claim becomes the
@@ -39,22 +42,43 @@ public final class ApiSecurity {
 
     public static final String ROLES_CLAIM = "roles";
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
     private ApiSecurity() {
     }
 
     public static SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
+        return filterChain(http, false);
+    }
+
+    /**
+     * As {@link #filterChain(HttpSecurity)}, and with {@code signedInSessions} the API also serves
+     * people signed in to a service's own pages (insight-service's dashboard): their session, made by
+     * the page's login, authenticates calls without a bearer token. Such calls carry a cookie, so a
+     * changing one needs the CSRF token the page got (cookie {@code XSRF-TOKEN}, header
+     * {@code X-XSRF-TOKEN}); bearer calls and calls without a session need none. The API itself never
+     * starts a session.
+     */
+    public static SecurityFilterChain filterChain(HttpSecurity http, boolean signedInSessions) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/error")
                         .permitAll()
                         // A token without any KAM role gets nothing; each endpoint then names its own roles.
                         .requestMatchers("/api/**").hasAnyRole(Roles.ALL)
                         .anyRequest().denyAll())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // Stateless bearer-token API: no cookies, so no cross-site request forgery to defend.
-                .csrf(csrf -> csrf.disable())
+                .oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())));
+        if (!signedInSessions) {
+            // Stateless bearer-token API: no cookies, so no cross-site request forgery to defend.
+            return http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .csrf(csrf -> csrf.disable())
+                    .build();
+        }
+        return http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(request -> !SAFE_METHODS.contains(request.getMethod())
+                                && request.getHeader("Authorization") == null && request.getSession(false) != null))
                 .build();
     }
 

@@ -18,6 +18,9 @@ public final class Roles {
     /** Who keeps the information system: source reliability, classification rules, rejecting false items. */
     public static final String ANALYSTS = "hasAnyRole('ADMIN', 'KAM_LEAD', 'ANALYST')";
 
+    /** Revenue per customer and how it spreads (the portfolio views): the commercial side and analysts, not supply. */
+    public static final String COMMERCIAL = "hasAnyRole('ADMIN', 'SALES', 'KAM', 'KAM_LEAD', 'ANALYST')";
+
     public static final String ADMIN = "hasRole('ADMIN')";
 
     public static final String[] ALL = { "ADMIN", "SALES", "KAM", "KAM_LEAD", "SUPPLY", "ANALYST" };

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 @RestController
@@ -31,5 +32,20 @@ class MarketSignalController {
     List<MarketSignal> signals(@RequestParam(required = false) @Size(max = 64) String accountId,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return watch.signals(accountId == null || accountId.isBlank() ? null : accountId, limit);
+    }
+
+    /** A key account's weekly sales against their baseline, with its signals: what the dashboard draws. */
+    @PreAuthorize(Roles.STAFF)
+    @GetMapping("/api/v1/market-signals/series")
+    MarketWatch.Series series(@RequestParam @NotBlank @Size(max = 64) String accountId,
+            @RequestParam(defaultValue = "104") @Min(8) @Max(520) int weeks) {
+        return watch.series(accountId, weeks);
+    }
+
+    /** The accounts the market watch follows (every account KEY now), largest revenue of the last year first. */
+    @PreAuthorize(Roles.STAFF)
+    @GetMapping("/api/v1/market-signals/accounts")
+    List<String> watched() {
+        return watch.watchedByRevenue();
     }
 }
