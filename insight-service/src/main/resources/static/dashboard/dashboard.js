@@ -215,20 +215,55 @@ async function loadStock() {
 
 async function loadNotifications(me) {
   const select = document.getElementById('department-select');
+  const severity = document.getElementById('severity-select');
+  const openOnly = document.getElementById('open-only');
   if (select.options.length === 0) {
     const departments = ['PRODUCTION', 'PRODUCT_DEVELOPMENT', 'MARKETING', 'TRANSPORT', 'MANAGEMENT'];
     select.append(new Option('all departments', ''), ...departments.map(d => new Option(d, d)));
-    select.value = me.departments.length === 1 ? me.departments[0] : (me.departments.length < departments.length ? me.departments[0] : '');
-    select.onchange = () => loadNotifications(me).catch(e => status(e.message));
+    select.value = me.departments.length < departments.length ? me.departments[0] : '';
+    const reload = () => loadNotifications(me).catch(e => status(e.message));
+    select.onchange = reload;
+    severity.onchange = reload;
+    openOnly.onchange = reload;
   }
-  const notifications = await api('/api/v1/notifications?limit=100' + (select.value ? '&department=' + select.value : ''));
+  const query = new URLSearchParams({ limit: '100' });
+  if (select.value) {
+    query.set('department', select.value);
+  }
+  if (severity.value) {
+    query.set('severity', severity.value);
+  }
+  if (openOnly.checked) {
+    query.set('acknowledged', 'false');
+  }
+  const notifications = await api('/api/v1/notifications?' + query);
   fill('notifications-table', notifications, (row, n) => {
+    row.dataset.id = n.id;
     cell(row, new Date(n.occurredAt).toLocaleString());
     cell(row, n.department);
+    cell(row, n.severity, 'severity-' + n.severity);
     cell(row, n.kind);
     cell(row, n.accountId || n.sku || '');
     cell(row, n.message);
+    const seen = cell(row, n.acknowledgedBy ? 'seen by ' + n.acknowledgedBy : '');
+    if (!n.acknowledgedBy) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'acknowledge';
+      button.textContent = 'Acknowledge';
+      button.onclick = () => acknowledge(n.id).then(() => loadNotifications(me)).catch(e => status(e.message));
+      seen.appendChild(button);
+    }
   }, 'Nothing to tell this department yet.');
+}
+
+/** Changing calls carry the CSRF token the page was given (cookie XSRF-TOKEN, header X-XSRF-TOKEN). */
+async function acknowledge(id) {
+  const response = await fetch('/api/v1/notifications/' + encodeURIComponent(id) + '/acknowledge', {
+    method: 'POST', credentials: 'same-origin', headers: { 'X-XSRF-TOKEN': csrfToken(), Accept: 'application/json' } });
+  if (!response.ok) {
+    throw new Error('could not acknowledge: ' + response.status);
+  }
 }
 
 async function loadIntelligence() {
@@ -259,6 +294,11 @@ async function loadIntelligence() {
     cell(row, item.credibility, 'n');
     cell(row, item.independentSources.join(', '));
     cell(row, item.firstReported);
+    const assessed = (item.expertAssessments || []).filter(a => a.assessedAt);
+    cell(row, assessed.length === 0
+      ? ((item.expertAssessments || []).length > 0 ? 'awaited from ' + item.expertAssessments.map(a => a.expert).join(', ') : '')
+      : assessed.map(a => a.impact + ' impact, demand ' + a.demandEffect.toLowerCase().replace('_', ' ') + ': '
+        + a.reaction + ' (' + a.expert + ')').join(' · '));
   }, 'No item matches.');
 }
 

@@ -29,9 +29,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.kam.devsignin.DevSignIn;
 import org.kam.testsupport.JsonRecord;
 import org.kam.testsupport.ServiceIntegrationTest;
+import org.kam.testsupport.TestApi;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -103,10 +105,14 @@ class DashboardIT extends ServiceIntegrationTest {
                 .withRaw("sku", JsonRecord.quote("AC-COMP-7")).json());
         EventJson stockOut = EventJson.keyAccountStockOut("DASH-B", "AC-COMP-7");
         kafka.send(Topics.SUPPLY_SIGNALS, "AC-COMP-7", stockOut.json(), Map.of("kam-event-type", stockOut.type()));
-        assertThat(api.post("/api/v1/intelligence", """
+        TestApi.Response filed = api.post("/api/v1/intelligence", """
                 {"source":"news feed","sourceOrganisation":"Reuters","reportedOn":"%s","accounts":["DASH-A"],
                  "title":"Dashboard Industries doubles its compressor line","text":"Dashboard Industries will double its compressor line in 2027.",
-                 "link":"https://example.org/dash"}""".formatted(LocalDate.now()), "KAM").status()).isEqualTo(201);
+                 "link":"https://example.org/dash"}""".formatted(LocalDate.now()), "KAM");
+        assertThat(filed.status()).isEqualTo(201);
+        assertThat(api.put("/api/v1/intelligence/" + filed.json().get("item").get("number").asString() + "/assessment", """
+                {"impact":"HIGH","demandEffect":"STRONG_INCREASE","reaction":"Reserve compressor capacity for 2027"}""",
+                "KAM_LEAD").status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/stock", "SUPPLY").json().size() == 1
                 && api.get("/api/v1/portfolio/tiers?months=1", "ANALYST").json().get(0).get("key").asInt() == 2
                 && api.get("/api/v1/portfolio/concentration", "ANALYST").json().get("view").get("accounts").asInt() == 4);
@@ -197,11 +203,24 @@ class DashboardIT extends ServiceIntegrationTest {
         // the notification feed: DASH-A and DASH-B became KEY, which PRODUCTION hears of
         chromium.findElement(By.id("show-NOTIFICATIONS")).click();
         wait(chromium).until(driver -> rows(driver, "notifications-table").stream().anyMatch(row -> row.contains("DASH-B")));
+        // a key-account stock-out is critical; acknowledging it (a changing call, with the page's CSRF token) shows who saw it
+        wait(chromium).until(driver -> rows(driver, "notifications-table").stream()
+                .anyMatch(row -> row.get(3).equals("KEY_ACCOUNT_STOCK_OUT") && row.get(2).equals("CRITICAL")));
+        chromium.findElement(By.id("open-only")).click();
+        wait(chromium).ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(By.cssSelector("#notifications-table tbody tr[data-id] button.acknowledge")).click();
+            return true;
+        });
+        wait(chromium).until(driver -> api.get("/api/v1/notifications?acknowledged=true&limit=500", "ADMIN").json()
+                .findValuesAsString("acknowledgedBy").contains("ines"));
+        chromium.findElement(By.id("open-only")).click();
+        wait(chromium).until(driver -> rows(driver, "notifications-table").stream().anyMatch(row -> row.get(6).equals("seen by ines")));
 
         // the intelligence register, filtered
         chromium.findElement(By.id("show-INTELLIGENCE")).click();
         wait(chromium).until(driver -> rows(driver, "intelligence-table").stream()
-                .anyMatch(row -> row.get(1).equals("Dashboard Industries doubles its compressor line")));
+                .anyMatch(row -> row.get(1).equals("Dashboard Industries doubles its compressor line")
+                        && row.get(7).equals("HIGH impact, demand strong increase: Reserve compressor capacity for 2027 (test-user)")));
         chromium.findElement(By.name("q")).sendKeys("nothing-matches-this");
         chromium.findElement(By.cssSelector("#intelligence-filters button")).click();
         wait(chromium).until(driver -> rows(driver, "intelligence-table").equals(List.of(List.of("No item matches."))));

@@ -127,6 +127,65 @@ public final class EventJson extends EventBuilder<EventJson> {
                 .withRaw("previousShortfall", "120");
     }
 
+    /** A kam.relationship-signals.v1 {@code CoverageGap}: the KEY account has no warehouse keeper among its contacts. */
+    public static EventJson coverageGap(String accountId) {
+        return withFreshId().ofType("CoverageGap")
+                .withRaw("occurredAt", quote("2026-11-30T08:00:00Z"))
+                .withRaw("accountId", quote(accountId))
+                .withRaw("tier", quote("KEY"))
+                .withRaw("requirement", quote("WAREHOUSE_KEEPER"));
+    }
+
+    /** A kam.relationship-signals.v1 {@code CoverageRestored} of that gap: met. */
+    public static EventJson coverageRestored(String accountId) {
+        return withFreshId().ofType("CoverageRestored")
+                .withRaw("occurredAt", quote("2026-12-01T08:00:00Z"))
+                .withRaw("accountId", quote(accountId))
+                .withRaw("tier", quote("KEY"))
+                .withRaw("requirement", quote("WAREHOUSE_KEEPER"))
+                .withRaw("cause", quote("MET"));
+    }
+
+    /** A kam.relationship-signals.v1 {@code KeyDateUpcoming}: the account's 10th anniversary on {@code occursOn}. */
+    public static EventJson keyDateUpcoming(String accountId, String alertId, String occursOn) {
+        return withFreshId().ofType("KeyDateUpcoming")
+                .withRaw("occurredAt", quote("2026-12-01T08:00:00Z"))
+                .withRaw("accountId", quote(accountId))
+                .withRaw("alertId", quote(alertId))
+                .withRaw("keyDateId", quote(UUID.randomUUID().toString()))
+                .withRaw("kind", quote("ANNIVERSARY"))
+                .withRaw("title", quote("10 years as our customer"))
+                .withRaw("occursOn", quote(occursOn))
+                .withRaw("staffId", quote("kam-anna"))
+                .withRaw("respondBy", quote("2026-12-03T08:00:00Z"));
+    }
+
+    /** A kam.relationship-signals.v1 {@code Escalated} of that alert, to level 2 (the lead's director). */
+    public static EventJson escalated(String accountId, String alertId, String occursOn) {
+        return withFreshId().ofType("Escalated")
+                .withRaw("occurredAt", quote("2026-12-03T08:00:00Z"))
+                .withRaw("accountId", quote(accountId))
+                .withRaw("alertId", quote(alertId))
+                .withRaw("keyDateId", quote(UUID.randomUUID().toString()))
+                .withRaw("kind", quote("ANNIVERSARY"))
+                .withRaw("title", quote("10 years as our customer"))
+                .withRaw("occursOn", quote(occursOn))
+                .withRaw("fromStaffId", quote("lead-ines"))
+                .withRaw("toStaffId", quote("dir-kam-rui"))
+                .withRaw("level", "2")
+                .withRaw("respondBy", quote("2026-12-05T08:00:00Z"));
+    }
+
+    /** A kam.products.v1 {@code ProductDetailsChanged}: a technical product of {@code productLine}. */
+    public static EventJson productDetails(String sku, String productLine) {
+        return withFreshId().ofType("ProductDetailsChanged")
+                .withRaw("occurredAt", quote("2026-11-01T08:00:00Z"))
+                .withRaw("sku", quote(sku))
+                .withRaw("name", quote("Air-to-water heat pump 12 kW"))
+                .withRaw("productLine", quote(productLine))
+                .withRaw("technical", "true");
+    }
+
     private EventJson ofType(String eventType) {
         this.type = eventType;
         return this;

@@ -280,8 +280,8 @@ class InsightServiceIT extends ServiceIntegrationTest {
         assertThat(all.findValuesAsString("department")).contains("MARKETING", "PRODUCTION");
         assertThat(api.get("/api/v1/notifications?limit=1", "KAM").json().size()).isEqualTo(1);
         JsonNode first = all.get(0);
-        assertThat(first.propertyNames()).containsExactlyInAnyOrder("id", "department", "kind", "accountId", "sku",
-                "message", "sourceEventId", "occurredAt");
+        assertThat(first.propertyNames()).containsExactlyInAnyOrder("id", "department", "kind", "severity", "accountId",
+                "sku", "tier", "productLine", "message", "sourceEventId", "occurredAt", "acknowledgedAt", "acknowledgedBy");
     }
 
     @Test
@@ -323,7 +323,7 @@ class InsightServiceIT extends ServiceIntegrationTest {
         TestApi.Response metrics = api.get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).containsPattern("kam_notifications_issued_total\\{application=\"insight-service\","
-                + "department=\"MARKETING\",kind=\"NEW_KEY_ACCOUNT\"} [1-9]");
+                + "department=\"MARKETING\",kind=\"NEW_KEY_ACCOUNT\",severity=\"INFO\"} [1-9]");
     }
 
     // --- helpers -------------------------------------------------------------------------------

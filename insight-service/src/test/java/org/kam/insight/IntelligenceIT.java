@@ -151,6 +151,71 @@ class IntelligenceIT extends ServiceIntegrationTest {
         assertThat(imported.json().get("merged").asInt()).isEqualTo(1);
     }
 
+    @Test
+    void aCsvImportFilesEveryRowOrNoneNamingTheLineAndColumnOfEachBadRow() {
+        String word = word();
+        String header = "source,sourceOrganisation,reportedOn,accounts,productLines,title,text,link\n";
+        String good = "wire,Reuters,%s,C-%s;C-%s-2,Heating,\"Good %s, with a comma\",\"Text, quoted\",https://example.org/%s\n"
+                .formatted(TODAY, word, word, word, word);
+        String bad = "wire,Reuters,02/12/2026,,,Bad date %s,,\nwire,,%s,,,,no organisation nor title,ftp://nope\n"
+                .formatted(word, TODAY);
+
+        TestApi.Response refused = api.upload("/api/v1/intelligence/import", "text/csv", header + good + bad, "KAM");
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().get("errors").valueStream()
+                .map(e -> e.get("line").asInt() + ":" + e.get("field").asString()).toList())
+                .containsExactly("3:reportedOn", "4:link", "4:sourceOrganisation", "4:title");
+        assertThat(search("q=" + word).get("totalItems").asLong()).isZero();
+
+        TestApi.Response imported = api.upload("/api/v1/intelligence/import", "text/csv", header + good, "KAM");
+        assertThat(imported.status()).as(imported.body()).isEqualTo(200);
+        JsonNode item = search("q=" + word).get("items").get(0);
+        assertThat(item.get("title").asString()).isEqualTo("Good " + word + ", with a comma");
+        assertThat(item.get("accounts").valueStream().map(JsonNode::asString)).containsExactly("C-" + word, "C-" + word + "-2");
+
+        TestApi.Response unknownColumn = api.upload("/api/v1/intelligence/import", "text/csv",
+                "source,sourceOrganisation,reportedOn,title,rumour\nwire,Reuters," + TODAY + ",T,x\n", "KAM");
+        assertThat(unknownColumn.status()).isEqualTo(400);
+        assertThat(unknownColumn.body()).contains("rumour", "is not a column");
+        assertThat(api.upload("/api/v1/intelligence/import", "text/csv", header, "KAM").status())
+                .as("a header and no rows").isEqualTo(400);
+    }
+
+    @Test
+    void anAnalystAsksAnExpertWhoseAssessmentIsRecordedOnTheItemAndShownWithIt() {
+        String word = word();
+        String number = file(word, "Reuters", "Polar Compressors " + word + " cuts prices by 12 %", "Scroll compressors.")
+                .json().get("item").get("number").asString();
+
+        TestApi.Response assigned = api.post("/api/v1/intelligence/" + number + "/assignments", """
+                {"expert":"test-user"}""", "ANALYST");
+        assertThat(assigned.status()).as(assigned.body()).isEqualTo(200);
+        assertThat(assigned.json().get("expertAssessments").get(0).get("assessedAt").isNull()).as("awaited").isTrue();
+
+        TestApi.Response assessed = api.put("/api/v1/intelligence/" + number + "/assessment", """
+                {"impact":"HIGH","demandEffect":"DECREASE","reaction":"Offer key accounts a price review before the cut lands"}""",
+                "KAM");
+
+        assertThat(assessed.status()).as(assessed.body()).isEqualTo(200);
+        JsonNode expert = api.get("/api/v1/intelligence/" + number, "SUPPLY").json().get("expertAssessments").get(0);
+        assertThat(expert.get("expert").asString()).isEqualTo("test-user");
+        assertThat(expert.get("assignedBy").asString()).isEqualTo("test-user");
+        assertThat(expert.get("impact").asString()).isEqualTo("HIGH");
+        assertThat(expert.get("demandEffect").asString()).isEqualTo("DECREASE");
+        assertThat(expert.get("reaction").asString()).isEqualTo("Offer key accounts a price review before the cut lands");
+        assertThat(search("q=" + word).get("items").get(0).get("expertAssessments").size()).isEqualTo(1);
+
+        TestApi.Response unknownEffect = api.put("/api/v1/intelligence/" + number + "/assessment", """
+                {"impact":"HIGH","demandEffect":"COLLAPSE","reaction":"x"}""", "KAM");
+        assertThat(unknownEffect.status()).isEqualTo(400);
+        assertThat(unknownEffect.body()).contains("demandEffect", "STRONG_DECREASE");
+        assertThat(api.post("/api/v1/intelligence/" + number + "/assignments", """
+                {"expert":"kam-anna"}""", "SALES").status()).as("analysts and leads assign").isEqualTo(403);
+        assertThat(api.put("/api/v1/intelligence/INT-2026-999999/assessment", """
+                {"impact":"LOW","demandEffect":"NONE","reaction":"x"}""", "KAM").status()).isEqualTo(404);
+    }
+
     // --- helpers ------------------------------------------------------------------------------------
 
     private static String word() {

@@ -26,6 +26,8 @@ public class Collector {
     static final String TIERS_CONSUMER = "insight-service.account-tiers";
     static final String RESERVATIONS_CONSUMER = "insight-service.reservations";
     static final String SUPPLY_SIGNALS_CONSUMER = "insight-service.supply-signals";
+    static final String RELATIONSHIP_SIGNALS_CONSUMER = "insight-service.relationship-signals";
+    static final String PRODUCTS_CONSUMER = "insight-service.products";
 
     private static final Logger log = LoggerFactory.getLogger(Collector.class);
 
@@ -111,6 +113,37 @@ public class Collector {
             return;
         }
         listeners.forEach(listener -> listener.supplySignalReceived(signal));
+    }
+
+    /**
+     * Reads a kam.relationship-signals.v1 record of type {@code eventType} and passes it on; a type
+     * insight-service does not read is skipped and counted ({@code kam.relationship-signals.ignored}).
+     */
+    @Transactional
+    public void collectRelationshipSignal(String eventType, byte[] json) {
+        Optional<RelationshipSignal> read = IncomingEvents.relationshipSignal(eventType, json);
+        if (read.isEmpty()) {
+            meters.counter("kam.relationship-signals.ignored", "type", eventType).increment();
+            return;
+        }
+        RelationshipSignal signal = read.get();
+        if (!inbox.firstDelivery(RELATIONSHIP_SIGNALS_CONSUMER, signal.eventId())) {
+            return;
+        }
+        listeners.forEach(listener -> listener.relationshipSignalReceived(signal));
+    }
+
+    /** Keeps each SKU's name and product line as supply-service last announced them (kam.products.v1 is compacted). */
+    @Transactional
+    public void collect(ProductDetails product) {
+        if (!inbox.firstDelivery(PRODUCTS_CONSUMER, product.eventId())) {
+            return;
+        }
+        jdbc.update("""
+                insert into product (sku, name, product_line, technical, updated_at) values (?, ?, ?, ?, now())
+                on conflict (sku) do update set name = excluded.name, product_line = excluded.product_line,
+                    technical = excluded.technical, updated_at = excluded.updated_at""",
+                product.sku(), product.name(), product.productLine(), product.technical());
     }
 
     private Tier currentTier(String accountId) {

@@ -19,6 +19,10 @@ public interface FactListener {
     default void supplySignalReceived(SupplySignal signal) {
     }
 
+    /** relationship-service raised something about a key account's relationships. */
+    default void relationshipSignalReceived(RelationshipSignal signal) {
+    }
+
     /** The analysis found a key account's sales deviating from their baseline. */
     default void marketSignal(MarketSignal signal) {
     }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.kam.chassis.messaging.InvalidEventException;
@@ -132,6 +133,83 @@ public final class IncomingEvents {
                 fields.requiredUuid("eventId"),
                 fields.requiredText("sku"),
                 fields.positiveInt("previousShortfall"));
+    }
+
+    /** A kam.products.v1 record (product-details-changed.v1.schema.json). */
+    public static ProductDetails productDetails(byte[] json) {
+        JsonFields fields = JsonFields.parse(json);
+        return new ProductDetails(
+                fields.requiredUuid("eventId"),
+                fields.requiredText("sku", 64),
+                fields.requiredText("name", 200),
+                fields.optionalText("productLine", 100),
+                fields.requiredBoolean("technical"));
+    }
+
+    /**
+     * A kam.relationship-signals.v1 record of type {@code eventType}, by the contract of that type;
+     * empty for a type insight-service does not read (ContactAdded, or one added later).
+     */
+    public static Optional<RelationshipSignal> relationshipSignal(String eventType, byte[] json) {
+        if (eventType == null || eventType.isBlank()) {
+            throw new InvalidEventException("kam-event-type", "header is required on kam.relationship-signals.v1");
+        }
+        return Optional.ofNullable(switch (eventType) {
+            case "CoverageGap" -> coverageGap(JsonFields.parse(json));
+            case "CoverageRestored" -> coverageRestored(JsonFields.parse(json));
+            case "KeyDateUpcoming" -> keyDateUpcoming(JsonFields.parse(json));
+            case "Escalated" -> escalated(JsonFields.parse(json));
+            case "VisitOverdue" -> visitOverdue(JsonFields.parse(json));
+            case "TrainingNeeded" -> trainingNeeded(JsonFields.parse(json));
+            default -> null;
+        });
+    }
+
+    /** coverage-gap.v1.schema.json */
+    private static RelationshipSignal.CoverageGap coverageGap(JsonFields fields) {
+        return new RelationshipSignal.CoverageGap(fields.requiredUuid("eventId"), fields.requiredText("accountId", 64),
+                tier(fields, "tier"), fields.requiredText("requirement", 200));
+    }
+
+    /** coverage-restored.v1.schema.json */
+    private static RelationshipSignal.CoverageRestored coverageRestored(JsonFields fields) {
+        return new RelationshipSignal.CoverageRestored(fields.requiredUuid("eventId"),
+                fields.requiredText("accountId", 64), tier(fields, "tier"), fields.requiredText("requirement", 200),
+                oneOf(fields, "cause", Set.of("MET", "NO_LONGER_REQUIRED")));
+    }
+
+    /** key-date-upcoming.v1.schema.json */
+    private static RelationshipSignal.KeyDateUpcoming keyDateUpcoming(JsonFields fields) {
+        return new RelationshipSignal.KeyDateUpcoming(fields.requiredUuid("eventId"), fields.requiredText("accountId", 64),
+                fields.requiredUuid("alertId"), fields.requiredText("title", 300), date(fields, "occursOn"));
+    }
+
+    /** escalated.v1.schema.json */
+    private static RelationshipSignal.Escalated escalated(JsonFields fields) {
+        return new RelationshipSignal.Escalated(fields.requiredUuid("eventId"), fields.requiredText("accountId", 64),
+                fields.requiredUuid("alertId"), fields.requiredText("title", 300), date(fields, "occursOn"),
+                fields.positiveInt("level"));
+    }
+
+    /** visit-overdue.v1.schema.json */
+    private static RelationshipSignal.VisitOverdue visitOverdue(JsonFields fields) {
+        return new RelationshipSignal.VisitOverdue(fields.requiredUuid("eventId"), fields.requiredText("accountId", 64),
+                oneOf(fields, "kind", Set.of("EXECUTIVE", "OWNER")), date(fields, "dueOn"));
+    }
+
+    /** training-needed.v1.schema.json */
+    private static RelationshipSignal.TrainingNeeded trainingNeeded(JsonFields fields) {
+        return new RelationshipSignal.TrainingNeeded(fields.requiredUuid("eventId"), fields.requiredText("accountId", 64),
+                tier(fields, "tier"), fields.requiredText("productLine", 100));
+    }
+
+    private static String oneOf(JsonFields fields, String field, Set<String> allowed) {
+        String text = fields.requiredText(field);
+        if (!allowed.contains(text)) {
+            throw new InvalidEventException(field, "must be one of " + String.join(", ", new java.util.TreeSet<>(allowed))
+                    + ", was '" + text + "'");
+        }
+        return text;
     }
 
     private static LocalDate date(JsonFields fields, String field) {

@@ -15,11 +15,20 @@ import java.util.UUID;
  * @param newsSince             wall-clock time of the previous digest (news issued after it are in this one)
  * @param keyAccountShare       keyAccountRevenue / totalRevenue (4 decimals); null without sales
  * @param keyAccountChange      change of key-account revenue against the period of equal length before, in percent; null without it
+ * @param openAlerts            relationship alerts open when it was issued
+ * @param overdueActions        actions past their due date and not done when it was issued
  */
 public record Digest(UUID id, Instant issuedAt, Instant revenueFrom, Instant revenueTo, Instant newsSince,
         BigDecimal totalRevenue, BigDecimal keyAccountRevenue, BigDecimal keyAccountShare, BigDecimal keyAccountChange,
         List<String> newKeyAccounts, List<String> lostKeyAccounts, List<Signal> marketSignals, int stockOuts,
-        List<DepartmentCount> notifications, String summary) {
+        List<DepartmentCount> notifications, List<OpenAlert> openAlerts, int overdueActions, String summary) {
+
+    /**
+     * A relationship alert still open: a key account's key date coming up ({@code KEY_DATE}, with the
+     * level its alert escalated to, 0 when nobody had to be reminded) or a coverage gap.
+     */
+    public record OpenAlert(String kind, String accountId, String title, String occursOn, int level) {
+    }
 
     public record Signal(String accountId, String weekStart, String kind, BigDecimal value, BigDecimal baseline) {
     }

@@ -2,6 +2,7 @@ package org.kam.insight.digest;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The digest in words, as MANAGEMENT's notification carries it. Pure. */
@@ -37,6 +38,18 @@ final class DigestText {
                     .collect(Collectors.joining("; "))).append(". ");
         }
         text.append("Key-account stock-outs: ").append(d.stockOuts()).append(".");
+        List<Digest.OpenAlert> alerts = d.openAlerts() == null ? List.of() : d.openAlerts();
+        if (alerts.isEmpty()) {
+            text.append(" No open relationship alerts.");
+        } else {
+            text.append(" Open relationship alerts: ").append(alerts.stream().map(alert -> alert.kind().equals("KEY_DATE")
+                    ? alert.accountId() + " key date " + alert.occursOn() + " (" + alert.title() + ")"
+                            + (alert.level() > 0 ? ", escalated to level " + alert.level() : "")
+                    : alert.accountId() + " " + alert.title()).collect(Collectors.joining("; "))).append(".");
+        }
+        if (d.overdueActions() > 0) {
+            text.append(" Actions overdue: ").append(d.overdueActions()).append(".");
+        }
         return text.toString();
     }
 

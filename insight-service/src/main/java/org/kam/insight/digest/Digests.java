@@ -29,12 +29,14 @@ public class Digests {
     static final Duration FIRST_PERIOD = Duration.ofDays(7);
 
     private final JdbcTemplate jdbc;
+    private final OpenAlerts openAlerts;
     private final List<FactListener> listeners;
     private final JsonMapper json;
     private final Clock clock;
 
-    Digests(JdbcTemplate jdbc, List<FactListener> listeners, JsonMapper json, Clock clock) {
+    Digests(JdbcTemplate jdbc, List<FactListener> listeners, OpenAlerts openAlerts, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.openAlerts = openAlerts;
         this.listeners = List.copyOf(listeners);
         this.json = json;
         this.clock = clock;
@@ -73,11 +75,14 @@ public class Digests {
         List<Digest.DepartmentCount> counts = jdbc.query("""
                 select department, count(*) from notification where occurred_at > ? group by department order by department""",
                 (rs, row) -> new Digest.DepartmentCount(rs.getString(1), rs.getLong(2)), Timestamp.from(newsSince));
+        List<Digest.OpenAlert> alerts = openAlerts.open();
+        Integer overdue = jdbc.queryForObject("select count(*) from notification_action where done_at is null and due_on < ?",
+                Integer.class, java.time.LocalDate.ofInstant(issuedAt, java.time.ZoneOffset.UTC));
         UUID id = UUID.randomUUID();
         Digest draft = new Digest(id, issuedAt, from, to, newsSince, revenue[0], revenue[1], share, change, newKey, lostKey,
-                signals, stockOuts == null ? 0 : stockOuts, counts, null);
+                signals, stockOuts == null ? 0 : stockOuts, counts, alerts, overdue == null ? 0 : overdue, null);
         Digest digest = new Digest(id, issuedAt, from, to, newsSince, revenue[0], revenue[1], share, change, newKey,
-                lostKey, signals, draft.stockOuts(), counts, DigestText.of(draft));
+                lostKey, signals, draft.stockOuts(), counts, alerts, draft.overdueActions(), DigestText.of(draft));
         jdbc.update("insert into digest (id, issued_at, revenue_from, revenue_to, body) values (?, ?, ?, ?, ?::jsonb)", id,
                 Timestamp.from(issuedAt), Timestamp.from(from), Timestamp.from(to), json.writeValueAsString(digest));
         listeners.forEach(listener -> listener.digestIssued(new DigestIssued(id, digest.summary())));

@@ -48,10 +48,13 @@ public class IntelligenceRegister {
     private final Classifier classifier = new Classifier();
     private final Credibility credibility = new Credibility();
 
+    private final ExpertAssessments expertAssessments;
+
     IntelligenceRegister(JdbcTemplate jdbc, SourceOrganisations organisations, ClassificationRules rules, Clock clock,
             @Value("${kam.intelligence.duplicate-threshold}") double threshold, MeterRegistry meters,
-            List<FactListener> listeners) {
+            List<FactListener> listeners, ExpertAssessments expertAssessments) {
         this.listeners = List.copyOf(listeners);
+        this.expertAssessments = expertAssessments;
         this.jdbc = jdbc;
         this.organisations = organisations;
         this.rules = rules;
@@ -218,7 +221,7 @@ public class IntelligenceRegister {
                 rows);
         meters.counter("kam.intelligence.items.created", "class", verdict.informationClass().name()).increment();
         IntelligenceFiled filed = new IntelligenceFiled(id, number, verdict.informationClass().name(), report.title(),
-                report.accounts());
+                report.accounts(), report.productLines());
         listeners.forEach(listener -> listener.intelligenceFiled(filed));
         return id;
     }
@@ -302,12 +305,13 @@ public class IntelligenceRegister {
                 rs.getString(2), Reliability.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class), rs.getString(5),
                 rs.getString(6), rs.getBoolean(7)), id);
         Credibility.Assessment assessment = credibility.assess(evidence(id));
-        return jdbc.query("select * from intelligence_item where id = ?", (rs, row) -> item(rs, sources, assessment), id)
-                .stream().findFirst();
+        List<ExpertAssessments.Assessment> experts = expertAssessments.of(id);
+        return jdbc.query("select * from intelligence_item where id = ?", (rs, row) -> item(rs, sources, assessment, experts),
+                id).stream().findFirst();
     }
 
-    private static Item item(ResultSet rs, List<Item.Source> sources, Credibility.Assessment assessment)
-            throws SQLException {
+    private static Item item(ResultSet rs, List<Item.Source> sources, Credibility.Assessment assessment,
+            List<ExpertAssessments.Assessment> experts) throws SQLException {
         return new Item(rs.getObject("id", UUID.class), rs.getString("number"), rs.getString("title"),
                 rs.getString("text"), InformationClass.valueOf(rs.getString("information_class")),
                 Standing.valueOf(rs.getString("standing")), rs.getInt("credibility"),
@@ -315,7 +319,7 @@ public class IntelligenceRegister {
                 Arrays.asList((String[]) rs.getArray("product_lines").getArray()),
                 rs.getObject("first_reported", LocalDate.class), assessment.independentSources(),
                 assessment.contradictedBy(), sources, rs.getString("rejected_reason"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), experts);
     }
 
     private static int[] ints(Array array) {

@@ -9,7 +9,7 @@ import java.util.UUID;
 public record Item(UUID id, String number, String title, String text, InformationClass informationClass,
         Standing standing, int credibility, List<String> accounts, List<String> productLines, LocalDate firstReported,
         List<String> independentSources, List<String> contradictedBy, List<Source> reports, String rejectedReason,
-        Instant createdAt) {
+        Instant createdAt, List<ExpertAssessments.Assessment> expertAssessments) {
 
     /** One report of the item. */
     public record Source(String source, String organisation, Reliability reliability, LocalDate reportedOn,

@@ -2,36 +2,109 @@ package org.kam.insight.notification;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.kam.chassis.web.NotFoundException;
+import org.kam.insight.collection.Tier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The notifications issued so far, newest first. */
+/** The notifications issued so far; owns {@code notification}. */
 @Repository
 public class NotificationFeed {
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    NotificationFeed(JdbcTemplate jdbc) {
+    NotificationFeed(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Keeps a notification; false when it was kept before (a replayed fact). */
+    boolean store(Notification notification) {
+        return jdbc.update("""
+                insert into notification (id, department, kind, severity, account_id, sku, tier, product_line, message,
+                    source_event_id, occurred_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict do nothing""",
+                notification.id(), notification.department().name(), notification.kind().name(),
+                notification.severity().name(), notification.accountId(), notification.sku(),
+                notification.tier() == null ? null : notification.tier().name(), notification.productLine(),
+                notification.message(), notification.sourceEventId(), Timestamp.from(notification.occurredAt())) == 1;
     }
 
     /** The newest {@code limit} notifications, of one department or (when null) of all. */
     public List<Notification> latest(Department department, int limit) {
-        if (department == null) {
-            return jdbc.query("select * from notification order by occurred_at desc, id limit ?",
-                    NotificationFeed::notification, limit);
+        return find(new Filter(department, null, null, null, null), limit);
+    }
+
+    /** The newest {@code limit} notifications that pass the filter (null parts: anything). */
+    public List<Notification> find(Filter filter, int limit) {
+        StringBuilder sql = new StringBuilder("select * from notification where true");
+        List<Object> arguments = new ArrayList<>();
+        if (filter.department() != null) {
+            sql.append(" and department = ?");
+            arguments.add(filter.department().name());
         }
-        return jdbc.query("select * from notification where department = ? order by occurred_at desc, id limit ?",
-                NotificationFeed::notification, department.name(), limit);
+        if (filter.kind() != null) {
+            sql.append(" and kind = ?");
+            arguments.add(filter.kind().name());
+        }
+        if (filter.minSeverity() != null) {
+            sql.append(" and severity = any (?)");
+            arguments.add(java.util.Arrays.stream(Severity.values()).filter(s -> s.atLeast(filter.minSeverity()))
+                    .map(Enum::name).toArray(String[]::new));
+        }
+        if (filter.acknowledged() != null) {
+            sql.append(filter.acknowledged() ? " and acknowledged_at is not null" : " and acknowledged_at is null");
+        }
+        if (filter.accountId() != null) {
+            sql.append(" and account_id = ?");
+            arguments.add(filter.accountId());
+        }
+        sql.append(" order by occurred_at desc, id limit ?");
+        arguments.add(limit);
+        return jdbc.query(sql.toString(), NotificationFeed::notification, arguments.toArray());
+    }
+
+    public Optional<Notification> get(UUID id) {
+        return jdbc.query("select * from notification where id = ?", NotificationFeed::notification, id).stream().findFirst();
+    }
+
+    /** Marks it seen by {@code who}; acknowledging again changes nothing (the first acknowledgement stays). */
+    @Transactional
+    public Notification acknowledge(UUID id, String who) {
+        jdbc.update("update notification set acknowledged_at = ?, acknowledged_by = ? where id = ? and acknowledged_at is null",
+                Timestamp.from(clock.instant()), who, id);
+        return get(id).orElseThrow(() -> new NotFoundException("No notification " + id));
+    }
+
+    /** Unacknowledged notifications per department, for the digest and the metrics. */
+    public long unacknowledged(Department department) {
+        Long count = jdbc.queryForObject("select count(*) from notification where department = ? and acknowledged_at is null",
+                Long.class, department.name());
+        return count == null ? 0 : count;
     }
 
     private static Notification notification(ResultSet rs, int row) throws SQLException {
+        String tier = rs.getString("tier");
+        Timestamp acknowledged = rs.getTimestamp("acknowledged_at");
         return new Notification(rs.getObject("id", UUID.class), Department.valueOf(rs.getString("department")),
-                Kind.valueOf(rs.getString("kind")), rs.getString("account_id"), rs.getString("sku"),
-                rs.getString("message"), rs.getObject("source_event_id", UUID.class),
-                rs.getTimestamp("occurred_at").toInstant());
+                Kind.valueOf(rs.getString("kind")), Severity.valueOf(rs.getString("severity")),
+                rs.getString("account_id"), rs.getString("sku"), tier == null ? null : Tier.valueOf(tier),
+                rs.getString("product_line"), rs.getString("message"), rs.getObject("source_event_id", UUID.class),
+                rs.getTimestamp("occurred_at").toInstant(), acknowledged == null ? null : acknowledged.toInstant(),
+                rs.getString("acknowledged_by"));
+    }
+
+    /** @param minSeverity this or worse; @param acknowledged true: only acknowledged, false: only open */
+    public record Filter(Department department, Kind kind, Severity minSeverity, Boolean acknowledged, String accountId) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.kam.insight.collection.DigestIssued;
 import org.kam.insight.collection.IntelligenceFiled;
 import org.kam.insight.collection.MarketSignal;
+import org.kam.insight.collection.RelationshipSignal;
 import org.kam.insight.collection.ReservationChange;
 import org.kam.insight.collection.Sale;
 import org.kam.insight.collection.SupplySignal;
@@ -126,7 +127,9 @@ final class NotificationRules {
         String message = "produce " + units(request.quantity()) + " of " + request.sku() + ", needed by "
                 + request.neededBy() + ", latest start " + request.latestStart()
                 + (request.daysLate() > 0 ? ", late by " + days(request.daysLate()) : "");
-        return List.of(new Notice(Department.PRODUCTION, Kind.PRODUCTION_REQUESTED, null, request.sku(), message));
+        // Its latest start has passed: production is late already, which needs someone now.
+        Severity severity = request.daysLate() > 0 ? Severity.CRITICAL : Kind.PRODUCTION_REQUESTED.severity();
+        return List.of(new Notice(Department.PRODUCTION, Kind.PRODUCTION_REQUESTED, null, request.sku(), message, severity));
     }
 
     private static List<Notice> onTransportRequested(SupplySignal.TransportRequest request) {
@@ -194,6 +197,41 @@ final class NotificationRules {
                         signal.score());
         return List.of(new Notice(Department.PRODUCTION, Kind.MARKET_SIGNAL, signal.accountId(), null, message),
                 new Notice(Department.MARKETING, Kind.MARKET_SIGNAL, signal.accountId(), null, message));
+    }
+
+    /**
+     * relationship-service's signals: MANAGEMENT (the account managers' supervisors) hears of coverage
+     * gaps and their closing, escalated key-date alerts and overdue visits; MARKETING of key dates
+     * coming up (congratulations, gifts, PR); PRODUCT_DEVELOPMENT, whose engineers give technical
+     * training, of a frontline needing it.
+     */
+    List<Notice> onRelationshipSignal(RelationshipSignal signal) {
+        String account = signal.accountId();
+        Notice notice;
+        if (signal instanceof RelationshipSignal.CoverageGap gap) {
+            notice = new Notice(Department.MANAGEMENT, Kind.COVERAGE_GAP, account, null,
+                    account(gap.tier()) + " " + account + " has no contact who meets " + gap.requirement());
+        } else if (signal instanceof RelationshipSignal.CoverageRestored restored) {
+            notice = new Notice(Department.MANAGEMENT, Kind.COVERAGE_RESTORED, account, null, account(restored.tier())
+                    + " " + account + ": " + restored.requirement()
+                    + (restored.cause().equals("MET") ? " is met again" : " is no longer required"));
+        } else if (signal instanceof RelationshipSignal.KeyDateUpcoming date) {
+            notice = new Notice(Department.MARKETING, Kind.KEY_DATE_UPCOMING, account, null,
+                    "key date of " + account + " on " + date.occursOn() + ": " + date.title());
+        } else if (signal instanceof RelationshipSignal.Escalated escalated) {
+            notice = new Notice(Department.MANAGEMENT, Kind.ALERT_ESCALATED, account, null, "nobody answered the alert for "
+                    + account + "'s key date on " + escalated.occursOn() + " (" + escalated.title()
+                    + "): escalated to level " + escalated.level());
+        } else if (signal instanceof RelationshipSignal.VisitOverdue visit) {
+            notice = new Notice(Department.MANAGEMENT, Kind.VISIT_OVERDUE, account, null,
+                    (visit.kind().equals("EXECUTIVE") ? "an executive" : "the account owner's") + " visit of " + account
+                            + " fell due on " + visit.dueOn() + " with none planned");
+        } else {
+            RelationshipSignal.TrainingNeeded training = (RelationshipSignal.TrainingNeeded) signal;
+            notice = new Notice(Department.PRODUCT_DEVELOPMENT, Kind.TRAINING_NEEDED, account, null, "the frontline of "
+                    + account(training.tier()) + " " + account + " needs training on " + training.productLine());
+        }
+        return List.of(notice);
     }
 
     List<Notice> onDigest(DigestIssued digest) {

@@ -1,6 +1,5 @@
 package org.kam.insight.notification;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,16 +8,17 @@ import java.util.UUID;
 
 import org.kam.chassis.outbox.Outbox;
 import org.kam.insight.Topics;
-import org.kam.insight.collection.FactListener;
 import org.kam.insight.collection.DigestIssued;
+import org.kam.insight.collection.FactListener;
 import org.kam.insight.collection.IntelligenceFiled;
+import org.kam.insight.collection.KnownFacts;
 import org.kam.insight.collection.MarketSignal;
+import org.kam.insight.collection.RelationshipSignal;
 import org.kam.insight.collection.ReservationChange;
 import org.kam.insight.collection.Sale;
 import org.kam.insight.collection.SupplySignal;
 import org.kam.insight.collection.Tier;
 import org.kam.insight.collection.TierChange;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,21 +26,30 @@ import org.springframework.transaction.annotation.Transactional;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Applies the {@link NotificationRules} to each collected fact, stores each notification and
- * publishes it as {@code NotificationIssued} (keyed by department) in the fact's transaction.
+ * Applies the {@link NotificationRules} to each collected fact, routes what they decide through the
+ * routes people edit ({@link Routing}), stores each notification, publishes it as
+ * {@code NotificationIssued} (keyed by department) and queues it for the webhooks — all in the
+ * fact's transaction.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
 class Notifier implements FactListener {
 
-    private final JdbcTemplate jdbc;
+    private final NotificationFeed feed;
+    private final Routes routes;
+    private final KnownFacts facts;
+    private final WebhookDeliveries deliveries;
     private final Outbox outbox;
     private final MeterRegistry meters;
     private final Clock clock;
     private final NotificationRules rules = new NotificationRules();
 
-    Notifier(JdbcTemplate jdbc, Outbox outbox, MeterRegistry meters, Clock clock) {
-        this.jdbc = jdbc;
+    Notifier(NotificationFeed feed, Routes routes, KnownFacts facts, WebhookDeliveries deliveries, Outbox outbox,
+            MeterRegistry meters, Clock clock) {
+        this.feed = feed;
+        this.routes = routes;
+        this.facts = facts;
+        this.deliveries = deliveries;
         this.outbox = outbox;
         this.meters = meters;
         this.clock = clock;
@@ -48,55 +57,74 @@ class Notifier implements FactListener {
 
     @Override
     public void saleCollected(Sale sale, Tier tierAtSale) {
-        issue(sale.eventId(), rules.onSale(sale, tierAtSale));
+        issue(sale.eventId(), rules.onSale(sale, tierAtSale), tierAtSale, null);
     }
 
     @Override
     public void tierChanged(TierChange change) {
-        issue(change.eventId(), rules.onTierChanged(change));
+        issue(change.eventId(), rules.onTierChanged(change), change.to(), null);
     }
 
     @Override
     public void reservationChanged(ReservationChange change) {
-        issue(change.eventId(), rules.onReservationChanged(change));
+        issue(change.eventId(), rules.onReservationChanged(change), change.tier(), null);
     }
 
     @Override
     public void supplySignalReceived(SupplySignal signal) {
-        issue(signal.eventId(), rules.onSupplySignal(signal));
+        issue(signal.eventId(), rules.onSupplySignal(signal), signal instanceof SupplySignal.StockOut ? Tier.KEY : null, null);
+    }
+
+    @Override
+    public void relationshipSignalReceived(RelationshipSignal signal) {
+        String productLine = signal instanceof RelationshipSignal.TrainingNeeded training ? training.productLine() : null;
+        issue(signal.eventId(), rules.onRelationshipSignal(signal), null, productLine);
     }
 
     @Override
     public void marketSignal(MarketSignal signal) {
-        issue(signal.eventId(), rules.onMarketSignal(signal));
+        issue(signal.eventId(), rules.onMarketSignal(signal), null, signal.productLine());
     }
 
     @Override
     public void intelligenceFiled(IntelligenceFiled item) {
-        issue(item.itemId(), rules.onIntelligence(item));
+        issue(item.itemId(), rules.onIntelligence(item), null, item.productLines().isEmpty() ? null : item.productLines().get(0));
     }
 
     @Override
     public void digestIssued(DigestIssued digest) {
-        issue(digest.eventId(), rules.onDigest(digest));
+        issue(digest.eventId(), rules.onDigest(digest), null, null);
     }
 
-    private void issue(UUID sourceEventId, List<Notice> notices) {
+    /** An action made of {@code notification} passed its due date undone: MANAGEMENT is told, once. */
+    void actionOverdue(UUID actionId, Notification notification, String owner, java.time.LocalDate dueOn) {
+        String message = "action on \"" + notification.message() + "\" (" + notification.department() + ") owned by "
+                + owner + " was due on " + dueOn + " and is not done";
+        issue(actionId, List.of(new Notice(Department.MANAGEMENT, Kind.ACTION_OVERDUE, notification.accountId(),
+                notification.sku(), message)), notification.tier(), notification.productLine());
+    }
+
+    /**
+     * @param tier        the account's tier as the fact says it, or null to look it up
+     * @param productLine the product line as the fact says it, or null to look it up by SKU
+     */
+    private void issue(UUID sourceEventId, List<Notice> builtIn, Tier tier, String productLine) {
+        if (builtIn.isEmpty()) {
+            return;
+        }
+        Notice first = builtIn.get(0);
+        Route.Context context = new Route.Context(
+                tier != null ? tier : first.accountId() == null ? null : facts.tierOf(first.accountId()),
+                productLine != null ? productLine : first.sku() == null ? null : facts.productLineOf(first.sku()).orElse(null));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-        for (Notice notice : notices) {
-            Notification notification = notice.issue(sourceEventId, now);
-            int stored = jdbc.update("""
-                    insert into notification (id, department, kind, account_id, sku, message, source_event_id, occurred_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)
-                    on conflict do nothing""",
-                    notification.id(), notification.department().name(), notification.kind().name(),
-                    notification.accountId(), notification.sku(), notification.message(),
-                    notification.sourceEventId(), Timestamp.from(notification.occurredAt()));
-            if (stored == 1) {
+        for (Notice notice : routes.routing().route(builtIn, context)) {
+            Notification notification = notice.issue(sourceEventId, now, context);
+            if (feed.store(notification)) {
                 outbox.append(notification.id(), Topics.NOTIFICATIONS, notification.department().name(),
                         "NotificationIssued", notification.issued());
+                deliveries.enqueue(notification);
                 meters.counter("kam.notifications.issued", "department", notification.department().name(),
-                        "kind", notification.kind().name()).increment();
+                        "kind", notification.kind().name(), "severity", notification.severity().name()).increment();
             }
         }
     }

@@ -22,4 +22,27 @@ class ReadersAgreeWithTheSchemasTest {
                 EventJson.tierChanged("C-1", "REGULAR", "KEY").withRaw("sequence", "3").json(),
                 Set.of("eventId", "accountId", "from", "to", "asOf", "sequence"), IncomingEvents::tierChange);
     }
+
+    @Test
+    void theProductReaderJudgesEveryRecordDerivedFromItsSchemaAsTheSchemaDoes() {
+        SchemaCases.assertReaderAgrees("product-details-changed.v1.schema.json", EventJson.productDetails("HP-AW-12", "Heating").json(),
+                Set.of("eventId", "sku", "name", "productLine", "technical"), IncomingEvents::productDetails);
+    }
+
+    @Test
+    void theRelationshipSignalReadersJudgeEveryRecordDerivedFromTheirSchemasAsTheSchemasDo() {
+        SchemaCases.assertReaderAgrees("coverage-gap.v1.schema.json", EventJson.coverageGap("C-1").json(),
+                Set.of("eventId", "accountId", "tier", "requirement"),
+                json -> IncomingEvents.relationshipSignal("CoverageGap", json));
+        SchemaCases.assertReaderAgrees("coverage-restored.v1.schema.json", EventJson.coverageRestored("C-1").json(),
+                Set.of("eventId", "accountId", "tier", "requirement", "cause"),
+                json -> IncomingEvents.relationshipSignal("CoverageRestored", json));
+        String alert = "0c3a2f7e-1111-4c5d-8e9f-0a1b2c3d4e5f";
+        SchemaCases.assertReaderAgrees("key-date-upcoming.v1.schema.json", EventJson.keyDateUpcoming("C-1", alert, "2026-12-12").json(),
+                Set.of("eventId", "accountId", "alertId", "title", "occursOn"),
+                json -> IncomingEvents.relationshipSignal("KeyDateUpcoming", json));
+        SchemaCases.assertReaderAgrees("escalated.v1.schema.json", EventJson.escalated("C-1", alert, "2026-12-12").json(),
+                Set.of("eventId", "accountId", "alertId", "title", "occursOn", "level"),
+                json -> IncomingEvents.relationshipSignal("Escalated", json));
+    }
 }

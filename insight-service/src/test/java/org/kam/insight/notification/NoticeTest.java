@@ -20,8 +20,16 @@ class NoticeTest {
         Notification notification = notice.issue(SOURCE, NOW);
 
         assertThat(notification).usingRecursiveComparison().ignoringFields("id").isEqualTo(new Notification(null,
-                Department.PRODUCTION, Kind.KEY_ACCOUNT_SALE, "C-1", "SKU-1", "key account C-1 ordered 3 × SKU-1",
-                SOURCE, NOW));
+                Department.PRODUCTION, Kind.KEY_ACCOUNT_SALE, Severity.INFO, "C-1", "SKU-1", null, null,
+                "key account C-1 ordered 3 × SKU-1", SOURCE, NOW, null, null));
+    }
+
+    @Test
+    void anIssuedNoticeNotesTheTierAndProductLineItWasRoutedBy() {
+        Notification notification = notice.issue(SOURCE, NOW, new Route.Context(org.kam.insight.collection.Tier.KEY, "Heating"));
+
+        assertThat(notification.tier()).isEqualTo(org.kam.insight.collection.Tier.KEY);
+        assertThat(notification.productLine()).isEqualTo("Heating");
     }
 
     @Test
@@ -45,7 +53,7 @@ class NoticeTest {
         Notification notification = notice.issue(SOURCE, NOW);
 
         assertThat(notification.issued()).isEqualTo(new Notification.NotificationIssued(notification.id(), NOW,
-                Department.PRODUCTION, Kind.KEY_ACCOUNT_SALE, "C-1", "SKU-1", "key account C-1 ordered 3 × SKU-1",
-                SOURCE));
+                Department.PRODUCTION, Kind.KEY_ACCOUNT_SALE, Severity.INFO, "C-1", "SKU-1",
+                "key account C-1 ordered 3 × SKU-1", SOURCE));
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.kam.insight.collection.RelationshipSignal;
 import org.kam.insight.collection.ReservationChange;
 import org.kam.insight.collection.Sale;
 import org.kam.insight.collection.SupplySignal;
@@ -230,5 +231,40 @@ class NotificationRulesTest {
     private static ReservationChange reservation(String account, Tier tier, int requested, int reserved, int shortage,
             String cause) {
         return new ReservationChange(UUID.randomUUID(), account, "SKU-9", tier, requested, reserved, shortage, cause);
+    }
+
+    @Test
+    void managementHearsOfCoverageGapsEscalationsAndOverdueVisitsMarketingOfKeyDatesProductDevelopmentOfTraining() {
+        UUID alert = UUID.fromString("0c3a2f7e-1111-4c5d-8e9f-0a1b2c3d4e5f");
+        assertThat(rules.onRelationshipSignal(new RelationshipSignal.CoverageGap(SOURCE, "C-1", Tier.KEY, "WAREHOUSE_KEEPER")))
+                .containsExactly(new Notice(Department.MANAGEMENT, Kind.COVERAGE_GAP, "C-1", null,
+                        "key account C-1 has no contact who meets WAREHOUSE_KEEPER", Severity.WARNING));
+        assertThat(rules.onRelationshipSignal(new RelationshipSignal.CoverageRestored(SOURCE, "C-1", Tier.KEY,
+                "WAREHOUSE_KEEPER", "MET"))).extracting(Notice::message)
+                .containsExactly("key account C-1: WAREHOUSE_KEEPER is met again");
+        assertThat(rules.onRelationshipSignal(new RelationshipSignal.KeyDateUpcoming(SOURCE, "C-1", alert,
+                "10 years as our customer", LocalDate.of(2026, 12, 12)))).containsExactly(new Notice(Department.MARKETING,
+                        Kind.KEY_DATE_UPCOMING, "C-1", null, "key date of C-1 on 2026-12-12: 10 years as our customer"));
+        assertThat(rules.onRelationshipSignal(new RelationshipSignal.Escalated(SOURCE, "C-1", alert,
+                "10 years as our customer", LocalDate.of(2026, 12, 12), 2))).containsExactly(new Notice(Department.MANAGEMENT,
+                        Kind.ALERT_ESCALATED, "C-1", null, "nobody answered the alert for C-1's key date on 2026-12-12"
+                                + " (10 years as our customer): escalated to level 2", Severity.CRITICAL));
+        assertThat(rules.onRelationshipSignal(new RelationshipSignal.VisitOverdue(SOURCE, "C-1", "EXECUTIVE",
+                LocalDate.of(2026, 11, 30)))).extracting(Notice::department, Notice::message).containsExactly(
+                        tuple(Department.MANAGEMENT, "an executive visit of C-1 fell due on 2026-11-30 with none planned"));
+        assertThat(rules.onRelationshipSignal(new RelationshipSignal.TrainingNeeded(SOURCE, "C-1", Tier.POTENTIAL, "Heating")))
+                .extracting(Notice::department, Notice::message).containsExactly(tuple(Department.PRODUCT_DEVELOPMENT,
+                        "the frontline of potential account C-1 needs training on Heating"));
+    }
+
+    @Test
+    void aProductionRequestWhoseLatestStartHasPassedIsCritical() {
+        SupplySignal.ProductionRequest late = new SupplySignal.ProductionRequest(SOURCE, "HP-AW-12", 40,
+                LocalDate.of(2026, 12, 20), LocalDate.of(2026, 11, 20), 3);
+        SupplySignal.ProductionRequest onTime = new SupplySignal.ProductionRequest(SOURCE, "HP-AW-12", 40,
+                LocalDate.of(2026, 12, 20), LocalDate.of(2026, 12, 10), 0);
+
+        assertThat(rules.onSupplySignal(late)).extracting(Notice::severity).containsExactly(Severity.CRITICAL);
+        assertThat(rules.onSupplySignal(onTime)).extracting(Notice::severity).containsExactly(Severity.WARNING);
     }
 }

@@ -37,4 +37,16 @@ class CollectionConsumers {
     Consumer<Message<byte[]>> supplySignals(Collector collector) {
         return message -> collector.collectSupplySignal(EventHeaders.eventType(message), message.getPayload());
     }
+
+    /** kam.relationship-signals.v1: several event types on one topic, told apart by the kam-event-type header. */
+    @Bean
+    Consumer<Message<byte[]>> relationshipSignals(Collector collector) {
+        return message -> collector.collectRelationshipSignal(EventHeaders.eventType(message), message.getPayload());
+    }
+
+    /** kam.products.v1 */
+    @Bean
+    Consumer<Message<byte[]>> products(Collector collector) {
+        return message -> collector.collect(IncomingEvents.productDetails(message.getPayload()));
+    }
 }

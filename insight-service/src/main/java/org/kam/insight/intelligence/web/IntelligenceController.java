@@ -10,12 +10,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.kam.chassis.messaging.Enums;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.security.Roles;
 import org.kam.chassis.web.NotFoundException;
 import org.kam.insight.intelligence.ClassificationRules;
 import org.kam.insight.intelligence.Classifier;
+import org.kam.insight.intelligence.ExpertAssessments;
 import org.kam.insight.intelligence.InformationClass;
 import org.kam.insight.intelligence.IntelligenceRegister;
 import org.kam.insight.intelligence.Item;
@@ -61,6 +65,10 @@ import tools.jackson.databind.json.JsonMapper;
 class IntelligenceController {
 
     static final int MAX_IMPORT_LINES = 5_000;
+    static final List<String> CSV_COLUMNS = List.of("source", "sourceOrganisation", "reportedOn", "accounts", "productLines",
+            "title", "text", "link", "contradicts");
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true).get();
     static final String NUMBER = "INT-\\d{4}-\\d{6}";
 
     private final IntelligenceRegister register;
@@ -69,12 +77,14 @@ class IntelligenceController {
     private final Validator validator;
     private final JsonMapper json;
     private final Clock clock;
+    private final ExpertAssessments expertAssessments;
 
     IntelligenceController(IntelligenceRegister register, SourceOrganisations organisations, ClassificationRules rules,
-            Validator validator, JsonMapper json, Clock clock) {
+            ExpertAssessments expertAssessments, Validator validator, JsonMapper json, Clock clock) {
         this.register = register;
         this.organisations = organisations;
         this.rules = rules;
+        this.expertAssessments = expertAssessments;
         this.validator = validator;
         this.json = json;
         this.clock = clock;
@@ -97,27 +107,71 @@ class IntelligenceController {
     @PostMapping(path = "/import", consumes = { "application/x-ndjson", "application/jsonl", MediaType.TEXT_PLAIN_VALUE })
     ResponseEntity<ImportResult> importLines(@RequestBody String body, Principal caller) {
         List<String> lines = body.lines().filter(line -> !line.isBlank()).toList();
-        if (lines.isEmpty()) {
-            throw new InvalidEventException("body", "must hold at least one report, one JSON object per line");
-        }
-        if (lines.size() > MAX_IMPORT_LINES) {
-            throw new InvalidEventException("body", "must hold at most " + MAX_IMPORT_LINES + " reports, had " + lines.size());
-        }
-        List<ReportRequest> reports = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
+        checkCount(lines.size());
+        List<Row> rows = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             try {
-                ReportRequest report = json.readValue(lines.get(i), ReportRequest.class);
-                Set<ConstraintViolation<ReportRequest>> violations = validator.validate(report);
-                for (ConstraintViolation<ReportRequest> violation : violations) {
-                    errors.add(new RowError(i + 1, violation.getPropertyPath().toString(), violation.getMessage()));
-                }
-                if (report.reportedOn() != null && report.reportedOn().isAfter(today())) {
-                    errors.add(new RowError(i + 1, "reportedOn", "must not be in the future"));
-                }
-                reports.add(report);
+                rows.add(new Row(i + 1, json.readValue(lines.get(i), ReportRequest.class), List.of()));
             } catch (JacksonException e) {
-                errors.add(new RowError(i + 1, "$", "is not a JSON object of a report: " + e.getOriginalMessage()));
+                rows.add(new Row(i + 1, null, List.of(new RowError(i + 1, "$", "is not a JSON object of a report: "
+                        + e.getOriginalMessage()))));
+            }
+        }
+        return fileAll(rows, caller);
+    }
+
+    /**
+     * Files many reports from a CSV file (RFC 4180, a header line naming the columns: source,
+     * sourceOrganisation, reportedOn, accounts, productLines, title, text, link, contradicts; several
+     * accounts or product lines separated by {@code ;}). The same limits and checks as JSON lines;
+     * a row's line is its line in the file (the header is line 1).
+     */
+    @PreAuthorize(Roles.STAFF)
+    @PostMapping(path = "/import", consumes = "text/csv")
+    ResponseEntity<ImportResult> importCsv(@RequestBody String body, Principal caller) {
+        List<Row> rows = new ArrayList<>();
+        try (CSVParser parser = CSV.parse(new java.io.StringReader(body))) {
+            List<String> unknown = parser.getHeaderNames().stream().filter(name -> !CSV_COLUMNS.contains(name)).toList();
+            if (!unknown.isEmpty()) {
+                throw new InvalidEventException(unknown.get(0), "is not a column of a report; the columns are "
+                        + String.join(", ", CSV_COLUMNS));
+            }
+            int line = 1;
+            for (CSVRecord record : parser) {
+                line++;
+                if (rows.size() >= MAX_IMPORT_LINES) {
+                    checkCount(rows.size() + 1);
+                }
+                try {
+                    rows.add(new Row(line, new ReportRequest(value(record, "source"), value(record, "sourceOrganisation"),
+                            value(record, "reportedOn") == null ? null : LocalDate.parse(value(record, "reportedOn")),
+                            list(record, "accounts"), list(record, "productLines"), value(record, "title"),
+                            value(record, "text"), value(record, "link"), value(record, "contradicts")), List.of()));
+                } catch (java.time.format.DateTimeParseException e) {
+                    rows.add(new Row(line, null, List.of(new RowError(line, "reportedOn",
+                            "must be an ISO-8601 date such as 2026-03-02, was '" + value(record, "reportedOn") + "'"))));
+                }
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new InvalidEventException("body", "is not a CSV file with a header line: " + e.getMessage());
+        }
+        checkCount(rows.size());
+        return fileAll(rows, caller);
+    }
+
+    /** Checks every row, then files all of them, or none when any is bad. */
+    private ResponseEntity<ImportResult> fileAll(List<Row> rows, Principal caller) {
+        List<RowError> errors = new ArrayList<>();
+        for (Row row : rows) {
+            errors.addAll(row.errors());
+            if (row.report() == null) {
+                continue;
+            }
+            for (ConstraintViolation<ReportRequest> violation : validator.validate(row.report())) {
+                errors.add(new RowError(row.line(), violation.getPropertyPath().toString(), violation.getMessage()));
+            }
+            if (row.report().reportedOn() != null && row.report().reportedOn().isAfter(today())) {
+                errors.add(new RowError(row.line(), "reportedOn", "must not be in the future"));
             }
         }
         if (!errors.isEmpty()) {
@@ -125,10 +179,37 @@ class IntelligenceController {
             return ResponseEntity.badRequest().body(new ImportResult(0, 0, errors));
         }
         int merged = 0;
-        for (ReportRequest report : reports) {
-            merged += register.file(report.report(today(), caller.getName())).merged() ? 1 : 0;
+        for (Row row : rows) {
+            merged += register.file(row.report().report(today(), caller.getName())).merged() ? 1 : 0;
         }
-        return ResponseEntity.ok(new ImportResult(reports.size(), merged, List.of()));
+        return ResponseEntity.ok(new ImportResult(rows.size(), merged, List.of()));
+    }
+
+    private static void checkCount(int reports) {
+        if (reports == 0) {
+            throw new InvalidEventException("body", "must hold at least one report");
+        }
+        if (reports > MAX_IMPORT_LINES) {
+            throw new InvalidEventException("body", "must hold at most " + MAX_IMPORT_LINES + " reports, had more");
+        }
+    }
+
+    private static String value(CSVRecord record, String column) {
+        if (!record.isMapped(column) || !record.isSet(column)) {
+            return null;
+        }
+        String value = record.get(column).strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static List<String> list(CSVRecord record, String column) {
+        String value = value(record, column);
+        return value == null ? List.of()
+                : java.util.Arrays.stream(value.split(";")).map(String::strip).filter(part -> !part.isEmpty()).toList();
+    }
+
+    /** A report read from one line of an import, or what made it unreadable. */
+    private record Row(int line, ReportRequest report, List<RowError> errors) {
     }
 
     /** Items, newest first: by account, class, credibility (this or better), standing, text; 0-based pages. */
@@ -155,6 +236,46 @@ class IntelligenceController {
     @PostMapping(path = "/{number}/reject", consumes = MediaType.APPLICATION_JSON_VALUE)
     Item reject(@PathVariable @Pattern(regexp = NUMBER, message = "must be an item number such as INT-2026-000042") String number, @Valid @RequestBody Rejection rejection) {
         return register.reject(number, rejection.reason().strip());
+    }
+
+    /** Asks a manager or expert (a staff id) to assess the item: impact, effect on demand, reaction. */
+    @PreAuthorize(Roles.ANALYSTS)
+    @PostMapping(path = "/{number}/assignments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Item assign(@PathVariable @Pattern(regexp = NUMBER, message = "must be an item number such as INT-2026-000042") String number,
+            @Valid @RequestBody AssignmentRequest request, Principal caller) {
+        Item item = existing(number);
+        expertAssessments.assign(item.id(), request.expert(), caller.getName());
+        return existing(number);
+    }
+
+    /** The caller's assessment of the item (one per person; a second replaces the first). */
+    @PreAuthorize(Roles.STAFF)
+    @PutMapping(path = "/{number}/assessment", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Item assess(@PathVariable @Pattern(regexp = NUMBER, message = "must be an item number such as INT-2026-000042") String number,
+            @Valid @RequestBody AssessmentRequest request, Principal caller) {
+        Item item = existing(number);
+        expertAssessments.assess(item.id(), caller.getName(),
+                Enums.parse(ExpertAssessments.Impact.class, "impact", request.impact()),
+                Enums.parse(ExpertAssessments.DemandEffect.class, "demandEffect", request.demandEffect()),
+                request.reaction().strip());
+        return existing(number);
+    }
+
+    private Item existing(String number) {
+        return register.byNumber(number).orElseThrow(() -> new NotFoundException("No intelligence item " + number));
+    }
+
+    /** @param expert the staff id of the manager or expert asked */
+    record AssignmentRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,64}", message = "must be a staff id of at most 64 letters, digits, '.', '_' or '-'") String expert) {
+    }
+
+    /**
+     * @param impact       LOW, MEDIUM or HIGH
+     * @param demandEffect STRONG_DECREASE, DECREASE, NONE, INCREASE or STRONG_INCREASE
+     * @param reaction     what the expert recommends doing
+     */
+    record AssessmentRequest(@NotBlank String impact, @NotBlank String demandEffect,
+            @NotBlank @Size(max = 2000) String reaction) {
     }
 
     @PreAuthorize(Roles.STAFF)
