@@ -150,9 +150,18 @@ async function loadPortfolio() {
 }
 
 async function loadAccounts() {
-  const accounts = await api('/api/v1/market-signals/accounts');
+  const [accounts, lines] = await Promise.all([api('/api/v1/market-signals/accounts'),
+    api('/api/v1/market-signals/product-lines')]);
   const select = document.getElementById('account-select');
   select.replaceChildren(...accounts.map(id => new Option(id, id)));
+  const lineSelect = document.getElementById('line-select');
+  lineSelect.replaceChildren(...lines.map(line => new Option(line, line)));
+  lineSelect.onchange = () => drawLine(lineSelect.value).catch(e => status(e.message));
+  if (lines.length > 0) {
+    await drawLine(lines[0]);
+  } else {
+    document.getElementById('line-caption').textContent = 'No product lines known yet.';
+  }
   if (accounts.length === 0) {
     document.getElementById('account-caption').textContent = 'No key accounts yet.';
     return;
@@ -161,15 +170,13 @@ async function loadAccounts() {
   await drawAccount(accounts[0]);
 }
 
-async function drawAccount(accountId) {
-  const series = await api('/api/v1/market-signals/series?weeks=104&accountId=' + encodeURIComponent(accountId));
+/** Weekly sales and their baseline, the series' market signals marked as pins. */
+function seriesChart(chartId, series) {
   const weeks = series.weeks.map(w => w.weekStart);
   const marks = series.signals.filter(s => weeks.includes(s.weekStart)).map(s => ({
     name: s.kind, coord: [s.weekStart, s.value], value: s.kind.replace('_', ' '),
     itemStyle: { color: s.direction === 'UP' ? '#1e8449' : '#c0392b' } }));
-  document.getElementById('account-caption').textContent = accountId
-    + ': weekly sales against the expected seasonal baseline, ' + series.signals.length + ' market signal(s) marked';
-  chart('account-chart', {
+  chart(chartId, {
     tooltip: { trigger: 'axis' },
     legend: { data: ['sales', 'baseline'] },
     grid: { left: 70, right: 20, bottom: 40, top: 50 },
@@ -180,6 +187,13 @@ async function drawAccount(accountId) {
         markPoint: { symbol: 'pin', symbolSize: 46, label: { fontSize: 9 }, data: marks } },
       { name: 'baseline', type: 'line', showSymbol: false, lineStyle: { type: 'dashed' }, data: series.weeks.map(w => w.baseline) }]
   });
+}
+
+async function drawAccount(accountId) {
+  const series = await api('/api/v1/market-signals/series?weeks=104&accountId=' + encodeURIComponent(accountId));
+  document.getElementById('account-caption').textContent = accountId
+    + ': weekly sales against the expected seasonal baseline, ' + series.signals.length + ' market signal(s) marked';
+  seriesChart('account-chart', series);
   fill('signals-table', series.signals, (row, s) => {
     cell(row, s.weekStart);
     cell(row, s.kind, s.direction === 'UP' ? 'up' : 'down');
@@ -187,6 +201,13 @@ async function drawAccount(accountId) {
     cell(row, money.format(s.baseline), 'n');
     cell(row, s.score, 'n');
   }, 'No market signal for this account.');
+}
+
+async function drawLine(productLine) {
+  const series = await api('/api/v1/market-signals/product-line-series?weeks=104&productLine=' + encodeURIComponent(productLine));
+  document.getElementById('line-caption').textContent = productLine
+    + ': weekly sales of all accounts against the expected seasonal baseline, ' + series.signals.length + ' market signal(s) marked';
+  seriesChart('line-chart', series);
 }
 
 async function loadStock() {

@@ -89,6 +89,10 @@ class DashboardIT extends ServiceIntegrationTest {
             return;
         }
         given = true;
+        kafka.send(Topics.PRODUCTS, "SKU-1", EventJson.productDetails("SKU-1", "Air conditioning").json(),
+                Map.of("kam-event-type", "ProductDetailsChanged"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/market-signals/product-lines", "SUPPLY").json()
+                .size() == 1);
         kafka.sendAll(List.of(
                 sale("DASH-E", "1000", "2024-01-01T10:00:00Z"),
                 sale("DASH-D", "5000", "2025-08-01T10:00:00Z"),
@@ -192,6 +196,9 @@ class DashboardIT extends ServiceIntegrationTest {
         wait(chromium).until(ExpectedConditions.textToBePresentInElementLocated(By.id("account-caption"), "DASH-A"));
         assertThat(chromium.findElement(By.id("account-select")).getText()).contains("DASH-A", "DASH-B");
         assertThat(chartData(chromium, "account-chart", 0)).hasSizeGreaterThan(20).contains(30000L);
+        // and each product line's: every sale here is of SKU-1, an air-conditioning part
+        wait(chromium).until(ExpectedConditions.textToBePresentInElementLocated(By.id("line-caption"), "Air conditioning"));
+        assertThat(chartData(chromium, "line-chart", 0)).contains(30000L, 25000L, 10000L, 5000L);
 
         // protected stock and backorders per SKU
         chromium.findElement(By.id("show-STOCK")).click();

@@ -34,6 +34,12 @@ class MarketSignalsIT extends ServiceIntegrationTest {
     @Test
     void aSuddenDropInAKeyAccountsSeasonalOrdersReachesProductionAndMarketing() {
         String account = "DROP-" + UUID.randomUUID().toString().substring(0, 8);
+        // the account buys SKU-1, the only SKU of its product line here: the line's sales collapse with it
+        String line = "Compressors " + account;
+        kafka.send(Topics.PRODUCTS, "SKU-1", EventJson.productDetails("SKU-1", line).json(),
+                java.util.Map.of("kam-event-type", "ProductDetailsChanged"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/market-signals/product-lines", "SUPPLY").json()
+                .valueStream().anyMatch(name -> name.asString().equals(line)));
         kafka.send(Topics.ACCOUNT_TIERS, account, EventJson.tierChanged(account, "REGULAR", "KEY").json());
 
         // given 112 weeks of orders following the season, the last twelve at a fifth of it
@@ -81,8 +87,33 @@ class MarketSignalsIT extends ServiceIntegrationTest {
         assertThat(management.valueStream().filter(n -> "DIGEST".equals(n.get("kind").asString()))
                 .map(n -> n.get("message").asString())).anyMatch(message -> message.contains(account));
 
+        // and the product line's drop is a signal of its own, keyed by the line, for PRODUCT_DEVELOPMENT too
+        ConsumerRecord<String, String> lineSignal = await().atMost(Duration.ofSeconds(60)).until(() -> kafka
+                .records(Topics.INSIGHT_SIGNALS).stream().filter(r -> line.equals(r.key())).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        EventContracts.assertConforms("market-signal.v1.schema.json", lineSignal.value());
+        JsonNode lineEvent = json(lineSignal.value());
+        assertThat(lineEvent.get("scope").asString()).isEqualTo("PRODUCT_LINE");
+        assertThat(lineEvent.get("productLine").asString()).isEqualTo(line);
+        assertThat(lineEvent.get("accountId").isNull()).isTrue();
+        assertThat(lineEvent.get("kind").asString()).isEqualTo("DROP");
+        assertThat(lineEvent.get("weekStart").asString()).isEqualTo(event.get("weekStart").asString());
+        for (String department : List.of("PRODUCTION", "MARKETING", "PRODUCT_DEVELOPMENT")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/notifications?kind=MARKET_SIGNAL&department="
+                    + department + "&limit=500", "ANALYST").json().valueStream()
+                    .anyMatch(n -> n.get("message").asString().startsWith("product line " + line + ": sales in the week of")));
+        }
+        JsonNode series = api.get("/api/v1/market-signals/product-line-series?weeks=20&productLine="
+                + java.net.URLEncoder.encode(line, java.nio.charset.StandardCharsets.UTF_8), "SUPPLY").json();
+        assertThat(series.get("productLine").asString()).isEqualTo(line);
+        assertThat(series.get("weeks").size()).isEqualTo(20);
+        assertThat(series.get("weeks").valueStream().allMatch(w -> !w.get("baseline").isNull())).isTrue();
+        assertThat(series.get("signals").findValuesAsString("kind")).containsExactly("DROP");
+
         // and nothing else: the steady seasonal weeks raised no alarm, the lasting drop is one news
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                kafka.records(Topics.INSIGHT_SIGNALS)).filteredOn(r -> account.equals(r.key())).hasSize(1));
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(kafka.records(Topics.INSIGHT_SIGNALS)).filteredOn(r -> account.equals(r.key())).hasSize(1);
+            assertThat(kafka.records(Topics.INSIGHT_SIGNALS)).filteredOn(r -> line.equals(r.key())).hasSize(1);
+        });
     }
 }

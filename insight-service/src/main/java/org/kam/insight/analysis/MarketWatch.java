@@ -80,10 +80,30 @@ public class MarketWatch {
     /** Judges the account's complete weeks not judged yet; the signals found, oldest first. */
     @Transactional
     public List<MarketSignal> judge(String accountId) {
-        jdbc.queryForObject("select pg_advisory_xact_lock(?, hashtext(?))", Object.class, (int) WATCH_LOCK, accountId);
+        return judge(Subject.account(accountId));
+    }
+
+    /** Judges the product line's complete weeks (all accounts' sales of its SKUs) not judged yet. */
+    @Transactional
+    public List<MarketSignal> judgeProductLine(String productLine) {
+        return judge(Subject.productLine(productLine));
+    }
+
+    /** The product lines watched: every line supply-service named for a SKU. */
+    public List<String> watchedProductLines() {
+        return jdbc.queryForList("select distinct product_line from product where product_line is not null order by 1",
+                String.class);
+    }
+
+    private List<MarketSignal> judge(Subject subject) {
+        jdbc.queryForObject("select pg_advisory_xact_lock(?, hashtext(?))", Object.class, (int) WATCH_LOCK, subject.key());
         Timestamp latest = jdbc.queryForObject("select max(occurred_at) from sale_fact", Timestamp.class);
-        Timestamp earliest = jdbc.queryForObject("select min(occurred_at) from sale_fact where account_id = ?",
-                Timestamp.class, accountId);
+        Timestamp earliest = subject.isAccount()
+                ? jdbc.queryForObject("select min(occurred_at) from sale_fact where account_id = ?", Timestamp.class,
+                        subject.accountId())
+                : jdbc.queryForObject("""
+                        select min(s.occurred_at) from sale_fact s join product p on p.sku = s.sku where p.product_line = ?""",
+                        Timestamp.class, subject.productLine());
         if (latest == null || earliest == null) {
             return List.of();
         }
@@ -91,67 +111,114 @@ public class MarketWatch {
         // of one week arrive on several partitions, and a week judged too early would look like a drop.
         LocalDate first = monday(LocalDate.ofInstant(earliest.toInstant(), ZoneOffset.UTC));
         LocalDate running = monday(LocalDate.ofInstant(latest.toInstant().minus(settle), ZoneOffset.UTC));
-        LocalDate judgedUpTo = jdbc.queryForList("select judged_up_to from market_watch where account_id = ?",
-                LocalDate.class, accountId).stream().findFirst().orElse(null);
+        LocalDate judgedUpTo = (subject.isAccount()
+                ? jdbc.queryForList("select judged_up_to from market_watch where account_id = ?", LocalDate.class,
+                        subject.accountId())
+                : jdbc.queryForList("select judged_up_to from product_line_watch where product_line = ?", LocalDate.class,
+                        subject.productLine())).stream().findFirst().orElse(null);
         if (!first.isBefore(running) || judgedUpTo != null && !judgedUpTo.isBefore(running.minusWeeks(1))) {
             return List.of();
         }
-        double[] series = weeklySales(accountId, first, running);
+        double[] series = weeklySales(subject, first, running);
         int from = judgedUpTo == null ? 0 : (int) ChronoUnit.WEEKS.between(first, judgedUpTo) + 1;
         List<MarketSignal> signals = new java.util.ArrayList<>();
         Instant now = clock.instant();
         for (Deviations.Deviation deviation : deviations.find(series, Math.max(0, from))) {
             LocalDate week = first.plusWeeks(deviation.week());
-            UUID eventId = UUID.nameUUIDFromBytes(("market-signal/" + accountId + "/" + week + "/" + deviation.kind())
+            UUID eventId = UUID.nameUUIDFromBytes(("market-signal/" + subject.key() + "/" + week + "/" + deviation.kind())
                     .getBytes(StandardCharsets.UTF_8));
             boolean upwards = deviation.kind() == Deviations.Kind.SPIKE || deviation.kind() == Deviations.Kind.LEVEL_UP;
-            MarketSignal signal = new MarketSignal(eventId, now, "ACCOUNT", accountId, null, week,
-                    deviation.kind().name(), upwards ? "UP" : "DOWN", round(deviation.value()), round(deviation.baseline()),
-                    round(deviation.size()), Math.round(deviation.score() * 100) / 100.0, METHOD);
+            MarketSignal signal = new MarketSignal(eventId, now, subject.scope(), subject.accountId(), subject.productLine(),
+                    week, deviation.kind().name(), upwards ? "UP" : "DOWN", round(deviation.value()),
+                    round(deviation.baseline()), round(deviation.size()), Math.round(deviation.score() * 100) / 100.0, METHOD);
             int stored = jdbc.update("""
-                    insert into market_signal (event_id, scope, account_id, week_start, kind, value, baseline, score, created_at)
-                    values (?, 'ACCOUNT', ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", eventId, accountId, week,
-                    signal.kind(), signal.value(), signal.baseline(), signal.score(), Timestamp.from(now));
+                    insert into market_signal (event_id, scope, account_id, product_line, week_start, kind, value, baseline,
+                        score, created_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", eventId, subject.scope(),
+                    subject.accountId(), subject.productLine(), week, signal.kind(), signal.value(), signal.baseline(),
+                    signal.score(), Timestamp.from(now));
             if (stored == 1) {
-                outbox.append(eventId, Topics.INSIGHT_SIGNALS, accountId, "MarketSignal", signal);
+                // Keyed by what the series is of: the account, or the product line.
+                outbox.append(eventId, Topics.INSIGHT_SIGNALS, subject.isAccount() ? subject.accountId() : subject.productLine(),
+                        "MarketSignal", signal);
                 listeners.forEach(listener -> listener.marketSignal(signal));
-                meters.counter("kam.market.signals", "kind", signal.kind()).increment();
+                meters.counter("kam.market.signals", "kind", signal.kind(), "scope", subject.scope()).increment();
                 signals.add(signal);
             }
         }
         LocalDate lastComplete = running.minusWeeks(1);
-        jdbc.update("""
-                insert into market_watch (account_id, judged_up_to) values (?, ?)
-                on conflict (account_id) do update set judged_up_to = excluded.judged_up_to""", accountId, lastComplete);
+        if (subject.isAccount()) {
+            jdbc.update("""
+                    insert into market_watch (account_id, judged_up_to) values (?, ?)
+                    on conflict (account_id) do update set judged_up_to = excluded.judged_up_to""", subject.accountId(),
+                    lastComplete);
+        } else {
+            jdbc.update("""
+                    insert into product_line_watch (product_line, judged_up_to) values (?, ?)
+                    on conflict (product_line) do update set judged_up_to = excluded.judged_up_to""", subject.productLine(),
+                    lastComplete);
+        }
         return signals;
+    }
+
+    /** What a series is of: one key account's sales, or one product line's. */
+    private record Subject(String scope, String accountId, String productLine) {
+
+        static Subject account(String accountId) {
+            return new Subject("ACCOUNT", accountId, null);
+        }
+
+        static Subject productLine(String productLine) {
+            return new Subject("PRODUCT_LINE", null, productLine);
+        }
+
+        boolean isAccount() {
+            return accountId != null;
+        }
+
+        /** The account id as before product lines were watched (so its signals keep their ids), or product-line/… */
+        String key() {
+            return isAccount() ? accountId : "product-line/" + productLine;
+        }
     }
 
     /** The signals of an account (or all, when null), newest week first. */
     public List<MarketSignal> signals(String accountId, int limit) {
+        return signals(accountId, null, limit);
+    }
+
+    /** The signals of an account or a product line (or all, when both are null), newest week first. */
+    public List<MarketSignal> signals(String accountId, String productLine, int limit) {
         return jdbc.query("""
-                select * from market_signal where (?::text is null or account_id = ?) order by week_start desc, kind limit ?""",
+                select * from market_signal where (?::text is null or account_id = ?) and (?::text is null or product_line = ?)
+                order by week_start desc, kind limit ?""",
                 (rs, row) -> {
                     double value = rs.getDouble("value");
                     double baseline = rs.getDouble("baseline");
                     String kind = rs.getString("kind");
                     return new MarketSignal(rs.getObject("event_id", UUID.class), rs.getTimestamp("created_at").toInstant(),
-                            rs.getString("scope"), rs.getString("account_id"), null,
+                            rs.getString("scope"), rs.getString("account_id"), rs.getString("product_line"),
                             rs.getObject("week_start", LocalDate.class), kind,
                             kind.equals("SPIKE") || kind.equals("LEVEL_UP") ? "UP" : "DOWN", value, baseline,
                             round(value - baseline), rs.getDouble("score"), METHOD);
-                }, accountId, accountId, limit);
+                }, accountId, accountId, productLine, productLine, limit);
     }
 
-    /** The account's sales per week of [first, running), by the Monday of each week (UTC). */
-    private double[] weeklySales(String accountId, LocalDate first, LocalDate running) {
+    /** The account's or product line's sales per week of [first, running), by the Monday of each week (UTC). */
+    private double[] weeklySales(Subject subject, LocalDate first, LocalDate running) {
         int weeks = (int) ChronoUnit.WEEKS.between(first, running);
         double[] series = new double[weeks];
         Map<LocalDate, BigDecimal> sums = new HashMap<>();
-        jdbc.query("""
+        String sql = subject.isAccount() ? """
                 select date_trunc('week', occurred_at at time zone 'UTC')::date, sum(amount) from sale_fact
-                where account_id = ? and occurred_at >= ? and occurred_at < ? group by 1""", rs -> {
+                where account_id = ? and occurred_at >= ? and occurred_at < ? group by 1""" : """
+                select date_trunc('week', s.occurred_at at time zone 'UTC')::date, sum(s.amount)
+                from sale_fact s join product p on p.sku = s.sku
+                where p.product_line = ? and s.occurred_at >= ? and s.occurred_at < ? group by 1""";
+        jdbc.query(sql, rs -> {
             sums.put(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2));
-        }, accountId, Timestamp.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()),
+        }, subject.isAccount() ? subject.accountId() : subject.productLine(),
+                Timestamp.from(first.atStartOfDay(ZoneOffset.UTC).toInstant()),
                 Timestamp.from(running.atStartOfDay(ZoneOffset.UTC).toInstant()));
         for (int w = 0; w < weeks; w++) {
             series[w] = sums.getOrDefault(first.plusWeeks(w), BigDecimal.ZERO).doubleValue();
@@ -166,28 +233,43 @@ public class MarketWatch {
      */
     @Transactional(readOnly = true)
     public Series series(String accountId, int weeks) {
+        return series(Subject.account(accountId), weeks);
+    }
+
+    /** As {@link #series(String, int)}, of a product line's sales. */
+    @Transactional(readOnly = true)
+    public Series productLineSeries(String productLine, int weeks) {
+        return series(Subject.productLine(productLine), weeks);
+    }
+
+    private Series series(Subject subject, int weeks) {
         Timestamp latest = jdbc.queryForObject("select max(occurred_at) from sale_fact", Timestamp.class);
-        Timestamp earliest = jdbc.queryForObject("select min(occurred_at) from sale_fact where account_id = ?",
-                Timestamp.class, accountId);
+        Timestamp earliest = subject.isAccount()
+                ? jdbc.queryForObject("select min(occurred_at) from sale_fact where account_id = ?", Timestamp.class,
+                        subject.accountId())
+                : jdbc.queryForObject("""
+                        select min(s.occurred_at) from sale_fact s join product p on p.sku = s.sku where p.product_line = ?""",
+                        Timestamp.class, subject.productLine());
         if (latest == null || earliest == null) {
-            return new Series(accountId, List.of(), List.of());
+            return new Series(subject.accountId(), subject.productLine(), List.of(), List.of());
         }
         LocalDate first = monday(LocalDate.ofInstant(earliest.toInstant(), ZoneOffset.UTC));
         LocalDate running = monday(LocalDate.ofInstant(latest.toInstant(), ZoneOffset.UTC));
-        double[] sales = weeklySales(accountId, first, running);
+        double[] sales = weeklySales(subject, first, running);
         List<Week> points = new java.util.ArrayList<>();
         for (int w = Math.max(0, sales.length - weeks); w < sales.length; w++) {
             double baseline = Deviations.baseline(sales, w);
             points.add(new Week(first.plusWeeks(w), round(sales[w]), Double.isNaN(baseline) ? null : round(baseline)));
         }
         LocalDate shownFrom = points.isEmpty() ? running : points.get(0).weekStart();
-        List<MarketSignal> signals = signals(accountId, 1000).stream()
-                .filter(signal -> !signal.weekStart().isBefore(shownFrom)).toList();
-        return new Series(accountId, points, signals);
+        List<MarketSignal> signals = (subject.isAccount() ? signals(subject.accountId(), null, 1000)
+                : signals(null, subject.productLine(), 1000)).stream()
+                .filter(signal -> subject.scope().equals(signal.scope()) && !signal.weekStart().isBefore(shownFrom)).toList();
+        return new Series(subject.accountId(), subject.productLine(), points, signals);
     }
 
-    /** @param weeks oldest first; @param signals newest first */
-    public record Series(String accountId, List<Week> weeks, List<MarketSignal> signals) {
+    /** @param weeks oldest first; @param signals newest first; one of accountId and productLine is set */
+    public record Series(String accountId, String productLine, List<Week> weeks, List<MarketSignal> signals) {
     }
 
     /** @param baseline null while the history is too short for one */

@@ -3,7 +3,7 @@ package org.kam.insight.analysis;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Runs the watch every {@code kam.insight.market-watch.interval}: one transaction per key account. */
+/** Runs the watch every {@code kam.insight.market-watch.interval}: one transaction per key account and per product line. */
 @Component
 class MarketWatchSchedule {
 
@@ -17,6 +17,9 @@ class MarketWatchSchedule {
     void run() {
         for (String accountId : watch.watched()) {
             watch.judge(accountId);
+        }
+        for (String productLine : watch.watchedProductLines()) {
+            watch.judgeProductLine(productLine);
         }
     }
 }

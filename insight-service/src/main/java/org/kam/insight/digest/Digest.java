@@ -30,7 +30,9 @@ public record Digest(UUID id, Instant issuedAt, Instant revenueFrom, Instant rev
     public record OpenAlert(String kind, String accountId, String title, String occursOn, int level) {
     }
 
-    public record Signal(String accountId, String weekStart, String kind, BigDecimal value, BigDecimal baseline) {
+    /** A market signal: of a key account ({@code accountId}) or of a product line ({@code productLine}). */
+    public record Signal(String accountId, String weekStart, String kind, BigDecimal value, BigDecimal baseline,
+            String productLine) {
     }
 
     public record DepartmentCount(String department, long notifications) {

@@ -33,7 +33,7 @@ final class DigestText {
             text.append("No market signals. ");
         } else {
             text.append("Market signals: ").append(d.marketSignals().stream()
-                    .map(s -> s.accountId() + " " + s.kind() + " in the week of " + s.weekStart() + " (" + amount(s.value())
+                    .map(s -> (s.accountId() != null ? s.accountId() : "product line " + s.productLine()) + " " + s.kind() + " in the week of " + s.weekStart() + " (" + amount(s.value())
                             + " against " + amount(s.baseline()) + ")")
                     .collect(Collectors.joining("; "))).append(". ");
         }

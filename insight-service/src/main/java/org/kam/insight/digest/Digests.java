@@ -65,10 +65,10 @@ public class Digests {
         List<String> newKey = accountsNotified("NEW_KEY_ACCOUNT", newsSince);
         List<String> lostKey = accountsNotified("KEY_ACCOUNT_LOST", newsSince);
         List<Digest.Signal> signals = jdbc.query("""
-                select account_id, week_start, kind, value, baseline from market_signal where created_at > ?
-                order by week_start, account_id""", (rs, row) -> new Digest.Signal(rs.getString(1),
+                select account_id, week_start, kind, value, baseline, product_line from market_signal where created_at > ?
+                order by week_start, account_id, product_line""", (rs, row) -> new Digest.Signal(rs.getString(1),
                 rs.getObject(2, java.time.LocalDate.class).toString(), rs.getString(3), rs.getBigDecimal(4),
-                rs.getBigDecimal(5)), Timestamp.from(newsSince));
+                rs.getBigDecimal(5), rs.getString(6)), Timestamp.from(newsSince));
         Integer stockOuts = jdbc.queryForObject("""
                 select count(distinct source_event_id) from notification where kind = 'KEY_ACCOUNT_STOCK_OUT'
                 and occurred_at > ?""", Integer.class, Timestamp.from(newsSince));

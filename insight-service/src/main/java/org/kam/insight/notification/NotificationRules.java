@@ -28,8 +28,8 @@ import org.kam.insight.collection.TierChange;
  * <li>transport requested ahead of a peak → TRANSPORT: {@code TRANSPORT_REQUESTED};</li>
  * <li>a SKU at risk of shortage → MARKETING: {@code SHORTAGE_RISK};</li>
  * <li>that risk gone → PRODUCTION and MARKETING: {@code SHORTAGE_RISK_CLEARED};</li>
- * <li>a key account's sales deviating from their seasonal baseline → PRODUCTION and MARKETING:
- * {@code MARKET_SIGNAL};</li>
+ * <li>a key account's sales deviating from their seasonal baseline → PRODUCTION and MARKETING, a
+ * product line's → PRODUCT_DEVELOPMENT too: {@code MARKET_SIGNAL};</li>
  * <li>a digest issued → MANAGEMENT: {@code DIGEST}.</li>
  * </ul>
  * Everything else (changes between POTENTIAL and REGULAR, other sales, routine changes of
@@ -192,11 +192,16 @@ final class NotificationRules {
             case "LEVEL_UP" -> "have risen for weeks";
             default -> "have been falling for weeks";
         };
-        String message = "key account %s: sales in the week of %s %s to %.0f against an expected %.0f (%s, score %.1f)"
-                .formatted(signal.accountId(), signal.weekStart(), what, signal.value(), signal.baseline(), signal.kind(),
-                        signal.score());
-        return List.of(new Notice(Department.PRODUCTION, Kind.MARKET_SIGNAL, signal.accountId(), null, message),
-                new Notice(Department.MARKETING, Kind.MARKET_SIGNAL, signal.accountId(), null, message));
+        boolean productLine = "PRODUCT_LINE".equals(signal.scope());
+        String message = "%s %s: sales in the week of %s %s to %.0f against an expected %.0f (%s, score %.1f)"
+                .formatted(productLine ? "product line" : "key account", productLine ? signal.productLine() : signal.accountId(),
+                        signal.weekStart(), what, signal.value(), signal.baseline(), signal.kind(), signal.score());
+        List<Department> to = productLine
+                // A whole line moving is also news for those who develop it.
+                ? List.of(Department.PRODUCTION, Department.MARKETING, Department.PRODUCT_DEVELOPMENT)
+                : List.of(Department.PRODUCTION, Department.MARKETING);
+        return to.stream().map(department -> new Notice(department, Kind.MARKET_SIGNAL, signal.accountId(), null, message))
+                .toList();
     }
 
     /**

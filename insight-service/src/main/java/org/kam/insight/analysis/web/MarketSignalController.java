@@ -26,12 +26,14 @@ class MarketSignalController {
         this.watch = watch;
     }
 
-    /** The market signals found, newest week first; of one key account, or of all. */
+    /** The market signals found, newest week first; of one key account or product line, or of all. */
     @PreAuthorize(Roles.STAFF)
     @GetMapping("/api/v1/market-signals")
     List<MarketSignal> signals(@RequestParam(required = false) @Size(max = 64) String accountId,
+            @RequestParam(required = false) @Size(max = 100) String productLine,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        return watch.signals(accountId == null || accountId.isBlank() ? null : accountId, limit);
+        return watch.signals(accountId == null || accountId.isBlank() ? null : accountId,
+                productLine == null || productLine.isBlank() ? null : productLine, limit);
     }
 
     /** A key account's weekly sales against their baseline, with its signals: what the dashboard draws. */
@@ -40,6 +42,21 @@ class MarketSignalController {
     MarketWatch.Series series(@RequestParam @NotBlank @Size(max = 64) String accountId,
             @RequestParam(defaultValue = "104") @Min(8) @Max(520) int weeks) {
         return watch.series(accountId, weeks);
+    }
+
+    /** A product line's weekly sales (all accounts) against their baseline, with its signals. */
+    @PreAuthorize(Roles.STAFF)
+    @GetMapping("/api/v1/market-signals/product-line-series")
+    MarketWatch.Series productLineSeries(@RequestParam @NotBlank @Size(max = 100) String productLine,
+            @RequestParam(defaultValue = "104") @Min(8) @Max(520) int weeks) {
+        return watch.productLineSeries(productLine, weeks);
+    }
+
+    /** The product lines the market watch follows. */
+    @PreAuthorize(Roles.STAFF)
+    @GetMapping("/api/v1/market-signals/product-lines")
+    List<String> productLines() {
+        return watch.watchedProductLines();
     }
 
     /** The accounts the market watch follows (every account KEY now), largest revenue of the last year first. */
