@@ -62,7 +62,7 @@ final class FaultRun {
         DatabaseAndBrokerSurviveARestartIT.deleteRecursively(dataDir);
         FreePorts ports = new FreePorts();
         Stack.Builder builder = Stack.builder(RepoRoot.find()).dataDir(dataDir).kafkaPort(ports.nextPair())
-                .postgresPort(ports.next());
+                .postgresPort(ports.next()).signInPort(ports.next());
         for (Service service : Service.values()) {
             builder.service(service, ports.next());
         }

@@ -66,7 +66,8 @@ class SaleFlowsThroughAllServicesE2EIT {
         system = Stack.builder(RepoRoot.find())
                 .dataDir(dataDir)
                 .kafkaPort(ports.nextPair())
-                .postgresPort(ports.next());
+                .postgresPort(ports.next())
+                .signInPort(ports.next());
         for (Service service : EnumSet.allOf(Service.class)) {
             system.service(service, ports.next());
         }
@@ -155,6 +156,51 @@ class SaleFlowsThroughAllServicesE2EIT {
 
     @Test
     @Order(6)
+    void a_person_signs_in_to_the_dashboard_through_the_development_sign_in() throws Exception {
+        // a browser's part, by hand: cookies kept, redirects followed
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        URI dashboard = URI.create(stack.url(Service.INSIGHT) + "/dashboard/");
+
+        HttpResponse<String> signInPage = browser.send(HttpRequest.newBuilder(dashboard).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signInPage.uri().toString()).startsWith(stack.signInUrl().orElseThrow() + "/authorize?");
+        assertThat(signInPage.body()).contains("Ines Moreau", "Paula Lind", "For the local stack and tests only");
+        java.util.regex.Matcher form = java.util.regex.Pattern.compile("<form method=\"post\" action=\"/authorize\">(.*?)</form>")
+                .matcher(signInPage.body());
+        String chosen = null;
+        while (form.find()) {
+            if (form.group(1).contains("value=\"lead-ines\"")) {
+                chosen = form.group(1);
+            }
+        }
+        StringBuilder fields = new StringBuilder();
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile("name=\"(\\w+)\" value=\"([^\"]*)\"")
+                .matcher(java.util.Objects.requireNonNull(chosen, "no form for lead-ines"));
+        while (input.find()) {
+            String value = input.group(2).replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&amp;", "&");
+            fields.append(fields.length() == 0 ? "" : "&").append(input.group(1)).append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+
+        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(URI.create(stack.signInUrl().orElseThrow()
+                + "/authorize")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(fields.toString())).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.uri().getPath()).as("back where the person started").isEqualTo(dashboard.getPath());
+        assertThat(signedIn.body()).contains("<title>KAM dashboard</title>");
+        JsonNode me = json.readTree(browser.send(HttpRequest.newBuilder(URI.create(stack.url(Service.INSIGHT) + "/api/v1/me"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(me.get("name").asString()).isEqualTo("Ines Moreau");
+        assertThat(me.get("roles").toString()).isEqualTo("[\"KAM_LEAD\"]");
+    }
+
+    @Test
+    @Order(8)
     void a_service_killed_outright_is_restarted_by_the_stack_and_catches_up() throws IOException {
         // given the stack watching its services, and insight-service killed with SIGKILL
         List<String> reports = new CopyOnWriteArrayList<>();
@@ -185,7 +231,7 @@ class SaleFlowsThroughAllServicesE2EIT {
     }
 
     @Test
-    @Order(7)
+    @Order(9)
     void accounts_are_still_there_after_the_whole_system_restarts() throws Exception {
         await("account E2E-1 in account-service").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> get(Service.ACCOUNT, "/api/v1/accounts/E2E-1", true).statusCode() == 200);
