@@ -98,12 +98,7 @@ public class MarketWatch {
     private List<MarketSignal> judge(Subject subject) {
         jdbc.queryForObject("select pg_advisory_xact_lock(?, hashtext(?))", Object.class, (int) WATCH_LOCK, subject.key());
         Timestamp latest = jdbc.queryForObject("select max(occurred_at) from sale_fact", Timestamp.class);
-        Timestamp earliest = subject.isAccount()
-                ? jdbc.queryForObject("select min(occurred_at) from sale_fact where account_id = ?", Timestamp.class,
-                        subject.accountId())
-                : jdbc.queryForObject("""
-                        select min(s.occurred_at) from sale_fact s join product p on p.sku = s.sku where p.product_line = ?""",
-                        Timestamp.class, subject.productLine());
+        Timestamp earliest = earliestSale(subject);
         if (latest == null || earliest == null) {
             return List.of();
         }
@@ -159,6 +154,16 @@ public class MarketWatch {
                     lastComplete);
         }
         return signals;
+    }
+
+    /** The first sale of the account or of the product line's SKUs; null before any. */
+    private Timestamp earliestSale(Subject subject) {
+        return subject.isAccount()
+                ? jdbc.queryForObject("select min(occurred_at) from sale_fact where account_id = ?", Timestamp.class,
+                        subject.accountId())
+                : jdbc.queryForObject("""
+                        select min(s.occurred_at) from sale_fact s join product p on p.sku = s.sku where p.product_line = ?""",
+                        Timestamp.class, subject.productLine());
     }
 
     /** What a series is of: one key account's sales, or one product line's. */
@@ -244,12 +249,7 @@ public class MarketWatch {
 
     private Series series(Subject subject, int weeks) {
         Timestamp latest = jdbc.queryForObject("select max(occurred_at) from sale_fact", Timestamp.class);
-        Timestamp earliest = subject.isAccount()
-                ? jdbc.queryForObject("select min(occurred_at) from sale_fact where account_id = ?", Timestamp.class,
-                        subject.accountId())
-                : jdbc.queryForObject("""
-                        select min(s.occurred_at) from sale_fact s join product p on p.sku = s.sku where p.product_line = ?""",
-                        Timestamp.class, subject.productLine());
+        Timestamp earliest = earliestSale(subject);
         if (latest == null || earliest == null) {
             return new Series(subject.accountId(), subject.productLine(), List.of(), List.of());
         }
