@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -117,7 +118,9 @@ final class KafkaBroker implements AutoCloseable {
     private void format(Path config) {
         String clusterId = clusterId();
         Process format = Processes.start(java(List.of("-Xmx256m"), "kafka.tools.StorageTool", "format",
-                "-t", clusterId, "-c", config.toString()), dataDir, Map.of(), log);
+                // The "=" form: an id may start with "-" (one in 64 before ids were drawn without it), which
+                // the tool's argument parser would otherwise read as an option.
+                "--cluster-id=" + clusterId, "--config=" + config), dataDir, Map.of(), log);
         try {
             if (!format.waitFor(2, TimeUnit.MINUTES) || format.exitValue() != 0) {
                 format.destroyForcibly();
@@ -131,21 +134,33 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** The id of this data folder's cluster: 16 random bytes, base64url without padding, as Kafka's own tool makes. */
+    /** The id of this data folder's cluster, kept in a file beside it. */
     private String clusterId() {
         Path file = dataDir.resolve("kafka-cluster-id");
         try {
             if (Files.exists(file)) {
                 return Files.readString(file).trim();
             }
-            byte[] random = new byte[16];
-            new SecureRandom().nextBytes(random);
-            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            String id = newClusterId(new SecureRandom());
             Files.writeString(file, id + System.lineSeparator());
             return id;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * 16 random bytes, base64url without padding, as Kafka's own tool makes, and like Kafka's
+     * {@code Uuid.randomUuid()} never starting with "-": command-line tools would read such an id as an option.
+     */
+    static String newClusterId(Random random) {
+        byte[] bytes = new byte[16];
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     private Path writeServerProperties() {
