@@ -51,7 +51,7 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
 @EnableConfigurationProperties(ChassisProperties.class)
 @EnableMethodSecurity
-@Import({ ApiProblems.class, ParkedOutboxController.class })
+@Import({ ApiProblems.class, ParkedOutboxController.class, org.kam.chassis.web.ApiDocuments.class })
 public class ChassisAutoConfiguration {
 
     @Bean

@@ -36,7 +36,8 @@ import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 /**
  * Every {@code /api/**} call needs a bearer JWT; the token's {@code roles} claim becomes the
  * caller's roles ({@code ROLE_*}) for {@code @PreAuthorize} checks. Health, info and the
- * Prometheus scrape stay open for probes; everything else is denied.
+ * Prometheus scrape stay open for probes, the OpenAPI document and Swagger UI for readers;
+ * everything else is denied.
  */
 public final class ApiSecurity {
 
@@ -63,6 +64,11 @@ public final class ApiSecurity {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/error")
+                        .permitAll()
+                        // The API's description (OpenAPI, Swagger UI) is no secret; its calls still need roles.
+                        // KAM_OPENAPI_ENABLED=false removes it where even that should not show.
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                                "/swagger-ui/**")
                         .permitAll()
                         // A token without any KAM role gets nothing; each endpoint then names its own roles.
                         .requestMatchers("/api/**").hasAnyRole(Roles.ALL)
