@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
  * Settings come from environment variables: KAM_DATA_DIR, KAM_POSTGRES_PORT, KAM_KAFKA_PORT,
  * KAM_ACCOUNT_PORT, KAM_RELATIONSHIP_PORT, KAM_SUPPLY_PORT, KAM_INSIGHT_PORT, KAM_SIGN_IN_PORT, KAM_DATABASE_URL
  * (with KAM_DATABASE_USER, KAM_DATABASE_PASSWORD) to use a PostgreSQL server that already runs, and
- * KAM_SERVICES to start only some services.
+ * KAM_SERVICES to start only some services, KAM_PROMETHEUS and KAM_PROMETHEUS_PORT for the Prometheus it runs.
  */
 public final class LocalStack {
 
@@ -39,7 +39,9 @@ public final class LocalStack {
               KAM_SUPPLY_PORT (8083), KAM_INSIGHT_PORT (8084), KAM_SIGN_IN_PORT (8090, the dashboard's
               development sign-in), KAM_DATABASE_URL / KAM_DATABASE_USER /
               KAM_DATABASE_PASSWORD (an existing PostgreSQL server instead of the embedded one),
-              KAM_SERVICES (e.g. account-service,supply-service; default all four).""";
+              KAM_SERVICES (e.g. account-service,supply-service; default all four),
+              KAM_PROMETHEUS (the prometheus binary; default the one on the PATH, if any; off: none),
+              KAM_PROMETHEUS_PORT (9090).""";
 
     private LocalStack() {
     }
@@ -103,6 +105,8 @@ public final class LocalStack {
         builder.postgresPort(port(env, "KAM_POSTGRES_PORT", 5432))
                 .kafkaPort(port(env, "KAM_KAFKA_PORT", 9092))
                 .signInPort(port(env, "KAM_SIGN_IN_PORT", 8090));
+        int prometheusPort = port(env, "KAM_PROMETHEUS_PORT", 9090);
+        PrometheusServer.binary(env).ifPresent(binary -> builder.prometheus(binary, prometheusPort));
         String databaseUrl = env.get("KAM_DATABASE_URL");
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             builder.externalDatabase(databaseUrl, env.getOrDefault("KAM_DATABASE_USER", "postgres"),
@@ -182,6 +186,17 @@ public final class LocalStack {
                 Stack.display(stack.logFile("kafka"))));
         text.append("  %-21s %s{kam_account|kam_relationship|kam_supply|kam_insight} user %s%n".formatted("PostgreSQL",
                 stack.databaseServer(), stack.databaseUser()));
+        stack.prometheusUrl().ifPresentOrElse(
+                prometheus -> text.append("  %-21s %-26s alerts %s/alerts, rules %s%n".formatted("Prometheus", prometheus,
+                        prometheus, "infra/observability/prometheus/alerts.yml")),
+                () -> text.append("  %-21s not installed (apt-get install prometheus, or KAM_PROMETHEUS=/path/to/it);%n"
+                        .formatted("Prometheus")).append("  %-21s each service's metrics: <service>/actuator/prometheus%n"
+                                .formatted("")));
+        if (!stack.services().isEmpty()) {
+            Service first = stack.services().iterator().next();
+            text.append("  %-21s <service>/swagger-ui.html, e.g. %s/swagger-ui.html (OpenAPI: /v3/api-docs)%n"
+                    .formatted("API documentation", stack.url(first)));
+        }
         stack.signInUrl().ifPresent(signIn -> text.append("  %-21s %-26s sign in as a demo person at %s (no password:%n".formatted(
                 "Dashboard", stack.url(Service.INSIGHT) + "/dashboard/", signIn)).append(
                         "  %-21s this machine only)%n".formatted("")));

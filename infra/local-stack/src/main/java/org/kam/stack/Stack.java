@@ -51,6 +51,9 @@ final class Stack implements AutoCloseable {
     private String dashboardSecret;
     private Postgres postgres;
     private KafkaBroker kafka;
+    private final Path prometheusBinary;
+    private final int prometheusPort;
+    private PrometheusServer prometheus;
     private final List<ServiceProcess> services = new ArrayList<>();
 
     private Stack(Builder builder) {
@@ -60,6 +63,8 @@ final class Stack implements AutoCloseable {
         this.externalDatabase = builder.externalDatabase;
         this.kafkaPort = builder.kafkaPort;
         this.signInPort = builder.signInPort;
+        this.prometheusBinary = builder.prometheusBinary;
+        this.prometheusPort = builder.prometheusPort;
         this.servicePorts = Collections.unmodifiableMap(new EnumMap<>(builder.servicePorts));
         this.readinessTimeout = builder.readinessTimeout;
         this.progress = builder.progress;
@@ -109,11 +114,33 @@ final class Stack implements AutoCloseable {
             broker.awaitReady(KAFKA_TIMEOUT, () -> closing);
             say("Kafka ready at %s (%s)", broker.bootstrapServers(), since(kafkaLaunched));
 
+            launchPrometheus();
             startServices();
+            if (prometheus != null) {
+                prometheus.awaitReady(Duration.ofSeconds(60), () -> closing);
+                say("Prometheus ready at %s (rules %s)", prometheus.url(), display(prometheus.rules()));
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
         }
+    }
+
+    /** Prometheus starts beside the services and scrapes them from their first second. */
+    private void launchPrometheus() {
+        if (prometheusBinary == null || servicePorts.isEmpty()) {
+            return;
+        }
+        PrometheusServer server = new PrometheusServer(prometheusBinary, repoRoot, dataDir, prometheusPort,
+                logFile("prometheus"), pidFile("prometheus"));
+        adopt(() -> prometheus = server, server);
+        say("Starting Prometheus (%s) on port %d", prometheusBinary, prometheusPort);
+        server.launch(servicePorts);
+    }
+
+    /** Where Prometheus answers, when the stack runs one. */
+    java.util.Optional<URI> prometheusUrl() {
+        return java.util.Optional.ofNullable(prometheus).map(PrometheusServer::url);
     }
 
     private void startServices() {
@@ -290,6 +317,16 @@ final class Stack implements AutoCloseable {
             } else if (Ports.accepting(postgresPort)) {
                 taken.add("port %d for PostgreSQL (choose another with KAM_POSTGRES_PORT, or use that server with KAM_DATABASE_URL)"
                         .formatted(postgresPort));
+            }
+        }
+        if (prometheusBinary != null) {
+            OptionalLong pid = Processes.livingPid(pidFile("prometheus"), PrometheusServer.MARKER);
+            if (pid.isPresent()) {
+                leftovers.add("Prometheus (pid %d)".formatted(pid.getAsLong()));
+                pids.add(pid.getAsLong());
+            } else if (Ports.accepting(prometheusPort)) {
+                taken.add("port %d for Prometheus (choose another with KAM_PROMETHEUS_PORT, or KAM_PROMETHEUS=off)"
+                        .formatted(prometheusPort));
             }
         }
         OptionalLong broker = Processes.livingPid(pidFile("kafka"), KafkaBroker.MARKER);
@@ -489,14 +526,20 @@ final class Stack implements AutoCloseable {
         List<ServiceProcess> runningServices;
         KafkaBroker broker;
         Postgres database;
+        PrometheusServer scraper;
         synchronized (this) {
             if (closing) {
                 return;
             }
             closing = true;
+            scraper = prometheus;
             runningServices = List.copyOf(services);
             broker = kafka;
             database = postgres;
+        }
+        if (scraper != null) {
+            say("Stopping Prometheus");
+            scraper.close();
         }
         if (!runningServices.isEmpty()) {
             say("Stopping %s", String.join(", ", runningServices.stream().map(s -> s.service.module).toList()));
@@ -541,6 +584,8 @@ final class Stack implements AutoCloseable {
         private ExternalDatabase externalDatabase;
         private int kafkaPort = 9092;
         private int signInPort = 8090;
+        private Path prometheusBinary;
+        private int prometheusPort = 9090;
         private final Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
         private Duration readinessTimeout = Duration.ofMinutes(3);
         private PrintStream progress = System.out;
@@ -576,6 +621,13 @@ final class Stack implements AutoCloseable {
         /** The development sign-in's port (the dashboard's OpenID provider on this machine). */
         Builder signInPort(int port) {
             this.signInPort = port;
+            return this;
+        }
+
+        /** Runs Prometheus ({@code binary}) on {@code port}, scraping the services; without this, none runs. */
+        Builder prometheus(Path binary, int port) {
+            this.prometheusBinary = binary;
+            this.prometheusPort = port;
             return this;
         }
 

@@ -68,6 +68,9 @@ class SaleFlowsThroughAllServicesE2EIT {
                 .kafkaPort(ports.nextPair())
                 .postgresPort(ports.next())
                 .signInPort(ports.next());
+        // Prometheus when installed (.ci/run installs Debian's); the test that needs it says so when not.
+        int prometheusPort = ports.next();
+        PrometheusServer.binary(System.getenv()).ifPresent(binary -> system.prometheus(binary, prometheusPort));
         for (Service service : EnumSet.allOf(Service.class)) {
             system.service(service, ports.next());
         }
@@ -197,6 +200,61 @@ class SaleFlowsThroughAllServicesE2EIT {
                 .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
         assertThat(me.get("name").asString()).isEqualTo("Ines Moreau");
         assertThat(me.get("roles").toString()).isEqualTo("[\"KAM_LEAD\"]");
+    }
+
+    @Test
+    @Order(7)
+    void prometheus_scrapes_every_service_loads_every_alert_rule_and_finds_what_the_dashboards_read() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(stack.prometheusUrl().isPresent(),
+                "Prometheus is not installed (apt-get install prometheus); .ci/run installs it");
+        PrometheusApi prometheus = new PrometheusApi(stack.prometheusUrl().orElseThrow());
+        Path repo = RepoRoot.find();
+
+        // every service scraped
+        await("every service up in " + stack.prometheusUrl().orElseThrow() + "/targets").atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(prometheus.targets())
+                        .extracting(t -> t[0] + " " + t[1]).containsExactlyInAnyOrder(EnumSet.allOf(Service.class).stream()
+                                .map(s -> s.module + " up").toArray(String[]::new)));
+
+        // every alert rule of alerts.yml loaded and evaluated without error
+        long rulesInTheFile = Files.readAllLines(repo.resolve("infra/observability/prometheus/alerts.yml")).stream()
+                .filter(line -> line.trim().startsWith("- alert:")).count();
+        await("every alert rule evaluated").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(prometheus.alertRules())
+                        .hasSize((int) rulesInTheFile)
+                        .allSatisfy(rule -> assertThat(rule[1]).as(rule[0] + ": " + rule[2]).isEqualTo("ok")));
+
+        // every meter present from a service's start is scraped, and every kam_ series scraped is documented
+        MeterCatalogue catalogue = MeterCatalogue.read(repo);
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        java.util.Set<String> fromStart = new java.util.TreeSet<>();
+        for (MeterCatalogue.Meter meter : catalogue.meters()) {
+            documented.addAll(MeterCatalogue.scrapedNames(meter));
+            if (meter.presentFromStart()) {
+                fromStart.addAll(MeterCatalogue.scrapedNames(meter));
+            }
+        }
+        await("every meter of docs/operations/metrics.md marked 'start' scraped").atMost(PATIENCE)
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(prometheus.metricNames()).containsAll(fromStart));
+        java.util.Set<String> scraped = prometheus.metricNames();
+        assertThat(scraped.stream().filter(name -> name.startsWith("kam_")).toList())
+                .as("scraped kam_ series not in docs/operations/metrics.md").isSubsetOf(documented);
+        // the sale flow of the earlier tests made meters that appear with their first event
+        assertThat(scraped).contains("kam_tier_changes_total", "kam_notifications_issued_total",
+                "kam_reservations_changed_total", "kam_consumer_dead_lettered_total", "kam_outbox_events_published_total");
+
+        // every panel of the Grafana dashboards evaluates, and reads only metrics that exist or are documented
+        List<String> expressions = PrometheusApi.dashboardExpressions(repo.resolve("infra/observability/grafana/dashboards"));
+        assertThat(expressions).hasSizeGreaterThan(30);
+        for (String expr : expressions) {
+            String[] answer = prometheus.query(expr);
+            assertThat(answer[0]).as(expr + ": " + answer[1]).isEqualTo("success");
+            for (String metric : PrometheusApi.metricsIn(expr)) {
+                assertThat(scraped.contains(metric) || documented.contains(metric))
+                        .as("%s, read by the dashboard panel %s, is neither scraped nor documented", metric, expr).isTrue();
+            }
+        }
     }
 
     @Test

@@ -219,7 +219,7 @@ public class IntelligenceRegister {
         }
         jdbc.batchUpdate("insert into intelligence_band (band, hash, item_id) values (?, ?, ?) on conflict do nothing",
                 rows);
-        meters.counter("kam.intelligence.items.created", "class", verdict.informationClass().name()).increment();
+        meters.counter("kam.intelligence.items.opened", "class", verdict.informationClass().name()).increment();
         IntelligenceFiled filed = new IntelligenceFiled(id, number, verdict.informationClass().name(), report.title(),
                 report.accounts(), report.productLines());
         listeners.forEach(listener -> listener.intelligenceFiled(filed));

@@ -80,7 +80,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Settings settings;
     private final @Nullable Outages outages;
     private final Semaphore wakeUps = new Semaphore(0);
-    private final Counter published;
+    private final MeterRegistry meters;
+    /** Events relayed and acknowledged, per topic: the rate of each stream a dashboard shows. */
+    private final Map<String, Counter> published = new java.util.concurrent.ConcurrentHashMap<>();
     private final Counter failedBatches;
     private final Counter parked;
     private final Timer batchTimer;
@@ -95,8 +97,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.topics = topics;
         this.settings = settings;
         this.outages = outages;
-        this.published = Counter.builder("kam.outbox.events.published")
-                .description("Events relayed from the outbox to Kafka and acknowledged").register(meters);
+        this.meters = meters;
         this.failedBatches = Counter.builder("kam.outbox.batches.failed")
                 .description("Outbox batches in which Kafka did not acknowledge every row").register(meters);
         this.parked = Counter.builder("kam.outbox.rows.parked")
@@ -184,6 +185,7 @@ public class OutboxRelay implements SmartLifecycle {
             try {
                 acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 sent.add(rows.get(i).id());
+                publishedTo(rows.get(i).topic()).increment();
             } catch (ExecutionException e) {
                 failed.put(rows.get(i), e.getCause());
             } catch (java.util.concurrent.TimeoutException e) {
@@ -203,13 +205,17 @@ public class OutboxRelay implements SmartLifecycle {
                 delete.setArray(1, con.createArrayOf("bigint", ids));
                 return delete;
             });
-            published.increment(sent.size());
         }
         if (failed.isEmpty()) {
             return new BatchResult(rows.size(), sent.size(), 0, null);
         }
         failedBatches.increment();
         return recordFailures(rows.size(), sent.size(), failed);
+    }
+
+    private Counter publishedTo(String topic) {
+        return published.computeIfAbsent(topic, t -> Counter.builder("kam.outbox.events.published").tag("topic", t)
+                .description("Events relayed from the outbox to Kafka and acknowledged").register(meters));
     }
 
     private List<Future<RecordMetadata>> send(List<Row> rows) {

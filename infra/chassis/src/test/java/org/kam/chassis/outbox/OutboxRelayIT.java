@@ -103,7 +103,7 @@ class OutboxRelayIT {
             perKey.values().forEach(numbers -> assertThat(numbers).isSorted());
             assertThat(KafkaProbe.header(records.get(0), "kam-event-type")).isEqualTo("Counted");
         }
-        assertThat(meters.counter("kam.outbox.events.published").count()).isEqualTo(1234);
+        assertThat(meters.counter("kam.outbox.events.published", "topic", "outbox.order.v1").count()).isEqualTo(1234);
     }
 
     @Test
