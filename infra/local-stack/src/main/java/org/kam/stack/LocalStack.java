@@ -147,7 +147,7 @@ public final class LocalStack {
         throw new StackException(variable + " must be a port number, not " + value);
     }
 
-    private static void loadDemoDataOnce(Stack stack, PrintStream out) {
+    static void loadDemoDataOnce(Stack stack, PrintStream out) {
         Path marker = stack.dataDir().resolve("demo-loaded");
         if (Files.exists(marker)) {
             out.println("Demo data was loaded before (" + Stack.display(marker) + "); not loading it again.");
