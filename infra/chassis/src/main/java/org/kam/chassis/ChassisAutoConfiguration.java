@@ -61,6 +61,9 @@ public class ChassisAutoConfiguration {
             var locations = new java.util.ArrayList<>(java.util.List.of(configuration.getLocations()));
             locations.add(new org.flywaydb.core.api.Location("classpath:db/chassis"));
             configuration.locations(locations.toArray(org.flywaydb.core.api.Location[]::new));
+            // Two sequences share one history: the chassis' V0_n and the service's V1, V2, ... A chassis
+            // migration added later (V0_3) sorts below the service's latest, so it is applied out of order.
+            configuration.outOfOrder(true);
         };
     }
 
@@ -105,8 +108,10 @@ public class ChassisAutoConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, JsonMapper json, OutboxRelay relay) {
-        return new Outbox(jdbc, json, relay);
+    Outbox outbox(JdbcTemplate jdbc, JsonMapper json, OutboxRelay relay,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
+        return new Outbox(jdbc, json, relay, org.kam.chassis.outbox.TraceParent.current(tracer, propagator));
     }
 
     @Bean

@@ -52,6 +52,7 @@ final class Stack implements AutoCloseable {
     private Postgres postgres;
     private KafkaBroker kafka;
     private final Path prometheusBinary;
+    private final Map<String, String> extraEnvironment;
     private final int prometheusPort;
     private PrometheusServer prometheus;
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -64,6 +65,7 @@ final class Stack implements AutoCloseable {
         this.kafkaPort = builder.kafkaPort;
         this.signInPort = builder.signInPort;
         this.prometheusBinary = builder.prometheusBinary;
+        this.extraEnvironment = Map.copyOf(builder.extraEnvironment);
         this.prometheusPort = builder.prometheusPort;
         this.servicePorts = Collections.unmodifiableMap(new EnumMap<>(builder.servicePorts));
         this.readinessTimeout = builder.readinessTimeout;
@@ -249,6 +251,7 @@ final class Stack implements AutoCloseable {
             environment.put("KAM_OIDC_CLIENT_ID", DASHBOARD_CLIENT);
             environment.put("KAM_OIDC_CLIENT_SECRET", dashboardSecret);
         }
+        environment.putAll(extraEnvironment);
         return Map.copyOf(environment);
     }
 
@@ -585,6 +588,7 @@ final class Stack implements AutoCloseable {
         private int kafkaPort = 9092;
         private int signInPort = 8090;
         private Path prometheusBinary;
+        private final Map<String, String> extraEnvironment = new java.util.HashMap<>();
         private int prometheusPort = 9090;
         private final Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
         private Duration readinessTimeout = Duration.ofMinutes(3);
@@ -628,6 +632,12 @@ final class Stack implements AutoCloseable {
         Builder prometheus(Path binary, int port) {
             this.prometheusBinary = binary;
             this.prometheusPort = port;
+            return this;
+        }
+
+        /** Sets an environment variable for every service, e.g. a log level. */
+        Builder serviceEnvironment(String name, String value) {
+            extraEnvironment.put(name, value);
             return this;
         }
 

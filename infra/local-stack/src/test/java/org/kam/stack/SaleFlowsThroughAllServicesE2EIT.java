@@ -67,7 +67,9 @@ class SaleFlowsThroughAllServicesE2EIT {
                 .dataDir(dataDir)
                 .kafkaPort(ports.nextPair())
                 .postgresPort(ports.next())
-                .signInPort(ports.next());
+                .signInPort(ports.next())
+                // one line per applied event, with its trace id: what the trace test looks for
+                .serviceEnvironment("LOGGING_LEVEL_ORG_KAM_CHASSIS_INBOX", "DEBUG");
         // Prometheus when installed (.ci/run installs Debian's); the test that needs it says so when not.
         int prometheusPort = ports.next();
         PrometheusServer.binary(System.getenv()).ifPresent(binary -> system.prometheus(binary, prometheusPort));
@@ -152,13 +154,44 @@ class SaleFlowsThroughAllServicesE2EIT {
 
     @Test
     @Order(5)
+    void one_sale_is_followed_by_one_trace_id_through_the_logs_of_all_four_services() throws Exception {
+        // given a caller that sends its W3C trace context with a sale, as an instrumented ERP does
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String traceParent = "00-" + traceId + "-" + traceId.substring(0, 16) + "-01";
+        String sale = sale("E2E-TRACE", "SKU-E2E", 3, "90000000.00", Instant.now());
+
+        // when it posts the sale to account-service
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.ACCOUNT) + "/api/v1/sales"))
+                .header("Authorization", "Bearer " + stack.token("SALES")).header("Content-Type", "application/json")
+                .header("traceparent", traceParent).POST(HttpRequest.BodyPublishers.ofString(sale)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+
+        // then every service logs its handling of the sale (and what followed from it) as JSON under that trace id
+        for (Service service : EnumSet.allOf(Service.class)) {
+            Path log = stack.logFile(service.module);
+            await("trace " + traceId + " in " + log).atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> linesOf(log).anyMatch(line -> line.startsWith("{") && line.contains(traceId)
+                            && line.contains("applies event")));
+        }
+        // and the sale's record on the topic carries the trace context it was written in
+        ConsumerRecord<String, String> record = awaitRecord(SALES, r -> "E2E-TRACE".equals(r.key()));
+        assertThat(KafkaProbe.header(record, "traceparent")).startsWith("00-" + traceId + "-");
+    }
+
+    private static java.util.stream.Stream<String> linesOf(Path log) throws IOException {
+        return Files.readAllLines(log).stream();
+    }
+
+    @Test
+    @Order(6)
     void a_call_without_a_token_is_refused() throws Exception {
         assertThat(get(Service.INSIGHT, "/api/v1/notifications?department=PRODUCTION", false).statusCode())
                 .isEqualTo(401);
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void a_person_signs_in_to_the_dashboard_through_the_development_sign_in() throws Exception {
         // a browser's part, by hand: cookies kept, redirects followed
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -203,7 +236,7 @@ class SaleFlowsThroughAllServicesE2EIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void prometheus_scrapes_every_service_loads_every_alert_rule_and_finds_what_the_dashboards_read() throws IOException {
         org.junit.jupiter.api.Assumptions.assumeTrue(stack.prometheusUrl().isPresent(),
                 "Prometheus is not installed (apt-get install prometheus); .ci/run installs it");
@@ -213,7 +246,8 @@ class SaleFlowsThroughAllServicesE2EIT {
         // every service scraped
         await("every service up in " + stack.prometheusUrl().orElseThrow() + "/targets").atMost(PATIENCE)
                 .pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(prometheus.targets())
-                        .extracting(t -> t[0] + " " + t[1]).containsExactlyInAnyOrder(EnumSet.allOf(Service.class).stream()
+                        .extracting(t -> t[0] + " " + t[1] + (t[2].isEmpty() ? "" : " (" + t[2] + ")"))
+                        .containsExactlyInAnyOrder(EnumSet.allOf(Service.class).stream()
                                 .map(s -> s.module + " up").toArray(String[]::new)));
 
         // every alert rule of alerts.yml loaded and evaluated without error
@@ -258,7 +292,7 @@ class SaleFlowsThroughAllServicesE2EIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void a_service_killed_outright_is_restarted_by_the_stack_and_catches_up() throws IOException {
         // given the stack watching its services, and insight-service killed with SIGKILL
         List<String> reports = new CopyOnWriteArrayList<>();
@@ -289,7 +323,7 @@ class SaleFlowsThroughAllServicesE2EIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void accounts_are_still_there_after_the_whole_system_restarts() throws Exception {
         await("account E2E-1 in account-service").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> get(Service.ACCOUNT, "/api/v1/accounts/E2E-1", true).statusCode() == 200);

@@ -14,6 +14,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 public class Inbox {
 
+    /** DEBUG: one line per event a consumer applies, carrying the trace id (logging.level.org.kam.chassis.inbox). */
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Inbox.class);
+
     private final JdbcTemplate jdbc;
     private final MeterRegistry meters;
 
@@ -35,8 +38,10 @@ public class Inbox {
                 on conflict do nothing""", consumer, eventId);
         if (inserted == 0) {
             meters.counter("kam.inbox.duplicates.skipped", "consumer", consumer).increment();
+            log.debug("{} skips event {}: applied before", consumer, eventId);
             return false;
         }
+        log.debug("{} applies event {}", consumer, eventId);
         return true;
     }
 

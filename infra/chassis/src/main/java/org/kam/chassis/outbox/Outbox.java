@@ -2,6 +2,7 @@ package org.kam.chassis.outbox;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,11 +21,21 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final OutboxRelay relay;
+    private final Supplier<String> traceParent;
 
     public Outbox(JdbcTemplate jdbc, JsonMapper json, OutboxRelay relay) {
+        this(jdbc, json, relay, () -> null);
+    }
+
+    /**
+     * @param traceParent the W3C {@code traceparent} of the work going on (an HTTP call, a consumed
+     *                    record), or null outside any: kept with each event and sent as its header
+     */
+    public Outbox(JdbcTemplate jdbc, JsonMapper json, OutboxRelay relay, Supplier<String> traceParent) {
         this.jdbc = jdbc;
         this.json = json;
         this.relay = relay;
+        this.traceParent = traceParent;
     }
 
     /**
@@ -40,10 +51,10 @@ public class Outbox {
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(OutgoingEvent event) {
         jdbc.update("""
-                insert into outbox_event (event_id, topic, message_key, event_type, payload)
-                values (?, ?, ?, ?, ?)
+                insert into outbox_event (event_id, topic, message_key, event_type, payload, trace_parent)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (event_id) do nothing""",
-                event.eventId(), event.topic(), event.key(), event.type(), event.json());
+                event.eventId(), event.topic(), event.key(), event.type(), event.json(), traceParent.get());
         wakeRelayAfterCommit();
     }
 
@@ -53,9 +64,10 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
+        String trace = traceParent.get();
         jdbc.batchUpdate("""
-                insert into outbox_event (event_id, topic, message_key, event_type, payload)
-                values (?, ?, ?, ?, ?)
+                insert into outbox_event (event_id, topic, message_key, event_type, payload, trace_parent)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (event_id) do nothing""",
                 events, 1000, (ps, event) -> {
                     ps.setObject(1, event.eventId());
@@ -63,6 +75,7 @@ public class Outbox {
                     ps.setString(3, event.key());
                     ps.setString(4, event.type());
                     ps.setString(5, event.json());
+                    ps.setString(6, trace);
                 });
         wakeRelayAfterCommit();
     }

@@ -169,10 +169,10 @@ public class OutboxRelay implements SmartLifecycle {
             return BatchResult.NOTHING;
         }
         List<Row> rows = jdbc.query("""
-                select id, event_id, topic, message_key, event_type, payload, attempts
+                select id, event_id, topic, message_key, event_type, payload, attempts, trace_parent
                 from outbox_event where parked_at is null order by id limit ?""",
                 (rs, i) -> new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7)),
+                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getString(8)),
                 settings.batchSize());
         if (rows.isEmpty()) {
             return BatchResult.NOTHING;
@@ -232,6 +232,10 @@ public class OutboxRelay implements SmartLifecycle {
             ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
             record.headers().add("kam-event-type", row.type().getBytes(StandardCharsets.UTF_8));
             record.headers().add("kam-event-id", row.eventId().toString().getBytes(StandardCharsets.UTF_8));
+            if (row.traceParent() != null) {
+                // W3C trace context: the consumers' spans join the trace the event was written in.
+                record.headers().add(TraceParent.HEADER, row.traceParent().getBytes(StandardCharsets.UTF_8));
+            }
             try {
                 acks.add(producer.send(record));
             } catch (KafkaException e) {
@@ -445,7 +449,8 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private record Row(long id, UUID eventId, String topic, String key, String type, String payload, int attempts) {
+    private record Row(long id, UUID eventId, String topic, String key, String type, String payload, int attempts,
+            String traceParent) {
     }
 
     private record BatchResult(int read, int sent, int failed, @Nullable Throwable outage) {

@@ -58,6 +58,7 @@ class OutboxRelayIT {
         try (Connection connection = dataSource.getConnection()) {
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/chassis/V0_1__outbox_and_inbox.sql"));
             ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/chassis/V0_2__outbox_parking.sql"));
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/chassis/V0_3__outbox_trace_context.sql"));
         }
         jdbc = new JdbcTemplate(dataSource);
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
@@ -182,6 +183,30 @@ class OutboxRelayIT {
         });
 
         assertThat(relay.drain()).isZero();
+        relay.stop();
+    }
+
+    @Test
+    void anEventCarriesTheTraceContextItWasWrittenInAndOneWrittenOutsideAnyTraceCarriesNone() {
+        // given an outbox asked for the current traceparent at each append
+        OutboxRelay relay = relay(kafka.getBrokersAsString(), Duration.ofSeconds(30));
+        java.util.concurrent.atomic.AtomicReference<String> current = new java.util.concurrent.atomic.AtomicReference<>(
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        Outbox outbox = new Outbox(jdbc, JsonMapper.builder().build(), relay, current::get);
+        tx.executeWithoutResult(status -> outbox.append(UUID.randomUUID(), "outbox.traced.v1", "k", "Counted", Map.of("n", 1)));
+        current.set(null);
+        tx.executeWithoutResult(status -> outbox.append(UUID.randomUUID(), "outbox.traced.v1", "k", "Counted", Map.of("n", 2)));
+
+        // when the relay sends them
+        relay.drain();
+
+        // then the first record continues that trace and the second has no trace header
+        try (KafkaProbe probe = new KafkaProbe(kafka.getBrokersAsString())) {
+            List<ConsumerRecord<String, String>> records = probe.awaitRecords("outbox.traced.v1", 2, r -> true);
+            assertThat(KafkaProbe.header(records.get(0), "traceparent"))
+                    .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+            assertThat(records.get(1).headers().lastHeader("traceparent")).isNull();
+        }
         relay.stop();
     }
 
