@@ -51,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
         "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration" })
 @EnableConfigurationProperties(ChassisProperties.class)
 @EnableMethodSecurity
-@Import({ ApiProblems.class, ParkedOutboxController.class, org.kam.chassis.web.ApiDocuments.class })
+@Import({ ApiProblems.class, ParkedOutboxController.class, org.kam.chassis.web.ApiDocuments.class,
+        org.kam.chassis.replay.web.ReplayController.class })
 public class ChassisAutoConfiguration {
 
     @Bean
@@ -112,6 +113,13 @@ public class ChassisAutoConfiguration {
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator) {
         return new Outbox(jdbc, json, relay, org.kam.chassis.outbox.TraceParent.current(tracer, propagator));
+    }
+
+    @Bean
+    org.kam.chassis.replay.Replay replay(Admin chassisKafkaAdmin,
+            org.springframework.cloud.stream.binding.BindingsLifecycleController bindings,
+            org.springframework.cloud.stream.config.BindingServiceProperties bindingProperties) {
+        return new org.kam.chassis.replay.Replay(chassisKafkaAdmin, bindings, bindingProperties);
     }
 
     @Bean

@@ -15,19 +15,41 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * A year in the life of an industrial supplier, made up but shaped like the real thing: a long tail
- * of customers where a fifth of them bring about four fifths of the revenue, a few customers growing
- * fast (potential key accounts), air-conditioning parts selling in summer, heating parts in winter,
- * and bearings and valves all year round. The same seed always gives the same customers, products and
- * sales (with the same event ids, so loading twice changes nothing); only the dates follow today.
+ * Three years in the life of an industrial supplier, made up but shaped like the real thing: about
+ * 2,000 customers in a long tail where a fifth of them bring about four fifths of the revenue, 200
+ * SKUs in eleven product lines (air conditioning selling in summer, heating in winter, irrigation in
+ * spring, bearings and valves all year round), and a story to find in it: three mid-sized customers
+ * growing fast in the last year and a half (REGULAR, then POTENTIAL, then KEY), and one key account
+ * whose orders collapse nine months before today (KEY lost, a drop on the barometer, a report from the
+ * field saying why). The same seed always gives the same customers, products and sales (with the same
+ * event ids, so loading twice changes nothing); only the dates follow today.
  *
- * @param sales the year's sales, oldest first, as an ERP would have sent them
+ * @param sales      the sales, oldest first, as an ERP would have sent them
+ * @param growers    the three customers that grow into key accounts
+ * @param collapsing the key account whose orders collapse
  */
 record DemoData(List<Customer> customers, List<Product> products, List<Sale> sales, List<Staff> staff,
-        List<Contact> contacts, List<Report> reports) {
+        List<Contact> contacts, List<Report> reports, List<String> growers, String collapsing) {
 
     static final long SEED = 20_260_101L;
-    static final int SALES = 3000;
+
+    /**
+     * How much of the supplier to make: {@link #FULL} for {@code ./kam up --demo}; {@link #SMALL}, the
+     * same story and the same first customers and SKUs on a smaller scale, for tests that need a demo in
+     * seconds ({@code KAM_DEMO_SIZE=small} gives it to a person too).
+     */
+    record Size(int customers, int products, int years, int sales) {
+        static final Size FULL = new Size(2000, 200, 3, 20_000);
+        static final Size SMALL = new Size(120, 40, 2, 4_000);
+
+        static Size named(String name) {
+            return switch (name == null ? "" : name.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "", "full" -> FULL;
+                case "small" -> SMALL;
+                default -> throw new StackException("KAM_DEMO_SIZE is full or small, not " + name);
+            };
+        }
+    }
 
     /** @param openedOn its opening anniversary is a yearly key date; @param owner a staff id of {@link #staff} */
     record Customer(String id, String name, String industry, String region, LocalDate openedOn, String owner) {
@@ -127,84 +149,195 @@ record DemoData(List<Customer> customers, List<Product> products, List<Sale> sal
             {"Uppsala Lab Instruments AB", "Laboratory", "Nordics"},
     };
 
-    /**
-     * Size ranks (1 = biggest) of customers whose purchases climb steeply through the year: mid-sized
-     * today, they are the potential key accounts to spot.
-     */
-    private static final List<Integer> RISING_RANKS = List.of(9, 12, 15);
-
-    /** The demo data set with sales in the 365 days before {@code now}. */
+    /** The full demo data set, with sales in the three years before {@code now}. */
     static DemoData generate(Instant now) {
+        return generate(now, Size.FULL);
+    }
+
+    /** The demo data set of {@code size}, with sales in the {@code size.years()} years before {@code now}. */
+    static DemoData generate(Instant now, Size size) {
         // Separate generators, so that who bought what, and the event ids, do not depend on the dates.
         Random random = new Random(SEED);
         Random calendar = new Random(SEED + 1);
         Random ids = new Random(SEED + 2);
-        List<Customer> listed = directory();
-        List<Product> products = catalogue();
+        List<Customer> listed = directory(size.customers(), new Random(SEED + 3));
+        List<Product> products = catalogue(size.products(), new Random(SEED + 4));
 
-        // Customer sizes: rank r (shuffled over the directory) orders 1/r as often as the biggest and in
-        // orders shrinking like r^-0.4, so revenue falls off like r^-1.4 - close to 80/20 for 40 customers.
-        List<Customer> byRank = new ArrayList<>(listed);
+        // Customer sizes: the forty named customers hold the top forty ranks in some order, the generated
+        // ones the rest. Rank r orders 1/r^0.95 as often as the biggest, in orders shrinking like r^-0.35:
+        // revenue falls off like r^-1.3, about 80/20.
+        List<Customer> byRank = new ArrayList<>(listed.subList(0, Math.min(CUSTOMERS.length, listed.size())));
         Collections.shuffle(byRank, random);
+        List<Customer> tail = new ArrayList<>(listed.subList(byRank.size(), listed.size()));
+        Collections.shuffle(tail, random);
+        byRank.addAll(tail);
+        Story story = Story.of(size);
+
         // Opening dates: the three biggest customers (KEY accounts for sure) have their anniversary 3, 6
         // and 10 days from now, so an alert is raised at once and, unacknowledged, climbs the hierarchy;
-        // the others spread over the year.
+        // the others spread over the year, two weeks away at the earliest.
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<Customer> customers = new ArrayList<>();
-        for (Customer customer : listed) {
-            int rank = byRank.indexOf(customer) + 1;
+        java.util.Map<String, Customer> dated = new java.util.HashMap<>();
+        for (int rank = 1; rank <= byRank.size(); rank++) {
+            Customer customer = byRank.get(rank - 1);
             int index = listed.indexOf(customer);
             LocalDate anniversary = rank <= 3 ? today.plusDays(new int[] { 3, 6, 10 }[rank - 1])
                     : today.plusDays(20 + (index * 53L) % 330);
             // Anna owns the three: her alerts are the ones to watch climb to her lead and his director.
-            customers.add(new Customer(customer.id(), customer.name(), customer.industry(), customer.region(),
+            dated.put(customer.id(), new Customer(customer.id(), customer.name(), customer.industry(), customer.region(),
                     anniversary.minusYears(8 + index % 40), rank <= 3 ? "kam-anna" : OWNERS.get(index % OWNERS.size())));
         }
-        for (int i = 0; i < byRank.size(); i++) {
-            byRank.set(i, customers.get(listed.indexOf(byRank.get(i))));
-        }
+        List<Customer> customers = listed.stream().map(c -> dated.get(c.id())).toList();
+        byRank.replaceAll(c -> dated.get(c.id()));
+
         double[] frequency = new double[byRank.size()];
         double[] orderSize = new double[byRank.size()];
         for (int rank = 1; rank <= byRank.size(); rank++) {
-            frequency[rank - 1] = 1.0 / rank;
-            orderSize[rank - 1] = Math.pow(rank, -0.4);
+            frequency[rank - 1] = Math.pow(rank, -0.85) * story.orderBoost(rank);
+            orderSize[rank - 1] = Math.pow(rank, -0.3);
         }
         double totalFrequency = Arrays.stream(frequency).sum();
+        java.util.Map<String, List<Product>> byLine = new java.util.LinkedHashMap<>();
+        products.forEach(product -> byLine.computeIfAbsent(product.productLine(), l -> new ArrayList<>()).add(product));
 
-        List<Sale> sales = new ArrayList<>(SALES);
-        for (int n = 0; n < SALES; n++) {
-            int rank = pick(frequency, totalFrequency, random);
-            Customer customer = byRank.get(rank);
-            Product product = products.get(random.nextInt(products.size()));
-            Instant occurredAt = date(now, product.season(), RISING_RANKS.contains(rank + 1), calendar);
-            double size = orderSize[rank] * 3;
-            int quantity = Math.max(1, (int) Math.round(product.typicalQuantity() * size * (0.5 + random.nextDouble())));
+        List<Sale> sales = new ArrayList<>(size.sales());
+        for (int n = 0; n < size.sales(); n++) {
+            int rank = pick(frequency, totalFrequency, random) + 1;
+            Customer customer = byRank.get(rank - 1);
+            Product product = productFor(customer, byLine, random);
+            Instant occurredAt = date(now, size.years(), product.season(), story, rank, calendar);
+            double scale = orderSize[rank - 1] * 3;
+            int quantity = Math.max(1, (int) Math.round(product.typicalQuantity() * scale * (0.5 + random.nextDouble())));
             // Bigger customers negotiate better prices: up to 8 % off list.
-            BigDecimal discount = BigDecimal.valueOf(1 - 0.08 * orderSize[rank]);
+            BigDecimal discount = BigDecimal.valueOf(1 - 0.08 * orderSize[rank - 1]);
             BigDecimal amount = product.unitPrice().multiply(BigDecimal.valueOf(quantity)).multiply(discount)
                     .setScale(2, RoundingMode.HALF_UP);
-            sales.add(new Sale(uuid(ids), customer.id(), "SO-%06d".formatted(100_000 + n), product.sku(), quantity,
+            sales.add(new Sale(uuid(ids), customer.id(), "SO-%07d".formatted(1_000_000 + n), product.sku(), quantity,
                     amount, occurredAt));
         }
         sales.sort(Comparator.comparing(Sale::occurredAt));
-        return new DemoData(List.copyOf(customers), products, List.copyOf(sales), STAFF, contacts(byRank),
-                reports(byRank, today));
+        List<String> growers = story.growerRanks().stream().map(rank -> byRank.get(rank - 1).id()).toList();
+        String collapsing = byRank.get(story.collapseRank() - 1).id();
+        return new DemoData(customers, products, List.copyOf(sales), STAFF, contacts(byRank),
+                reports(byRank, today, collapsing, growers.get(0)), growers, collapsing);
     }
 
-    private static List<Customer> directory() {
+    /**
+     * The story in the numbers, by size rank: three growers deep in the tail whose orders climb
+     * thirty-fold over the last eighteen months (REGULAR, POTENTIAL, then KEY), and one key account, in
+     * the middle of the key group, whose orders fall to a trickle ten months before today (KEY, then
+     * not). DemoDataTest checks the tiers these give, by the README's rule computed from scratch.
+     */
+    record Story(List<Integer> growerRanks, int collapseRank) {
+
+        static Story of(Size size) {
+            int n = size.customers();
+            return new Story(List.of(n * 55 / 100, n * 65 / 100, n * 75 / 100), Math.max(6, n / 40));
+        }
+
+        /** Growers order more in all: their three years' orders fall mostly in the last one. */
+        double orderBoost(int rank) {
+            return growerRanks.contains(rank) ? 40 : 1;
+        }
+
+        /** How much more (or less) a customer orders {@code ageYears} before today than usual. */
+        double weight(int rank, double ageYears) {
+            if (growerRanks.contains(rank)) {
+                // A thirtieth of today's rate until eighteen months ago, then thirty-fold growth.
+                return ageYears > 1.5 ? 1 / 30.0 : Math.exp(Math.log(30) * (1.5 - ageYears) / 1.5) / 30;
+            }
+            if (rank == collapseRank) {
+                return ageYears > 10 / 12.0 ? 1 : 0.03;
+            }
+            return 1;
+        }
+
+        double maxWeight(int rank) {
+            return 1;
+        }
+    }
+
+    /** Industries buy from their own product lines; a few of everything else. */
+    private static Product productFor(Customer customer, java.util.Map<String, List<Product>> byLine, Random random) {
+        List<String> lines = new ArrayList<>(LINES_BY_INDUSTRY.getOrDefault(customer.industry(), List.of("Bearings", "Valves")));
+        lines.retainAll(byLine.keySet());
+        List<String> chosen = lines.isEmpty() || random.nextDouble() < 0.15 ? new ArrayList<>(byLine.keySet()) : lines;
+        List<Product> line = byLine.get(chosen.get(random.nextInt(chosen.size())));
+        // Within a line a few SKUs sell most (Zipf-like): the square of a uniform number favours the first.
+        double u = random.nextDouble();
+        return line.get((int) (u * u * line.size()));
+    }
+
+    private static final java.util.Map<String, List<String>> LINES_BY_INDUSTRY = java.util.Map.ofEntries(
+            java.util.Map.entry("HVAC", List.of("Air conditioning", "Heating", "Controls")),
+            java.util.Map.entry("Building services", List.of("Heating", "Air conditioning", "Pumps", "Valves")),
+            java.util.Map.entry("Data centres", List.of("Air conditioning", "Controls", "Filters")),
+            java.util.Map.entry("Energy", List.of("Heating", "Valves", "Controls", "Pumps")),
+            java.util.Map.entry("Machinery", List.of("Bearings", "Motors", "Seals", "Fasteners")),
+            java.util.Map.entry("Automotive", List.of("Bearings", "Fasteners", "Seals")),
+            java.util.Map.entry("Mining", List.of("Bearings", "Pumps", "Seals")),
+            java.util.Map.entry("Steel", List.of("Bearings", "Motors", "Valves")),
+            java.util.Map.entry("Chemicals", List.of("Valves", "Pumps", "Seals", "Filters")),
+            java.util.Map.entry("Oil & gas", List.of("Valves", "Seals", "Pumps")),
+            java.util.Map.entry("Food & beverage", List.of("Valves", "Pumps", "Seals", "Filters")),
+            java.util.Map.entry("Agriculture", List.of("Irrigation", "Bearings", "Pumps")),
+            java.util.Map.entry("Shipbuilding", List.of("Valves", "Pumps", "Motors")),
+            java.util.Map.entry("Logistics", List.of("Bearings", "Motors", "Fasteners")),
+            java.util.Map.entry("Packaging", List.of("Bearings", "Motors", "Controls")),
+            java.util.Map.entry("Paper", List.of("Bearings", "Pumps", "Filters")),
+            java.util.Map.entry("Textiles", List.of("Bearings", "Motors")),
+            java.util.Map.entry("Glass", List.of("Heating", "Bearings", "Valves")),
+            java.util.Map.entry("Plastics", List.of("Heating", "Motors", "Controls")),
+            java.util.Map.entry("Transport", List.of("Bearings", "Motors", "Fasteners")),
+            java.util.Map.entry("Laboratory", List.of("Filters", "Valves", "Controls")));
+
+    private static final String[] STEMS = { "Rhein", "Nord", "Alpen", "Baltic", "Danube", "Elbe", "Hanse", "Tatra",
+            "Vistula", "Loire", "Adriatic", "Aegean", "Bohemia", "Moravia", "Pomerania", "Lombard", "Tyrol", "Brabant",
+            "Aurora", "Helios", "Vega", "Orion", "Atlas", "Titan", "Zenith", "Apex", "Vertex", "Nova", "Boreal", "Cascade",
+            "Granite", "Meridian", "Summit", "Harbour", "Falcon", "Oak", "Iron", "Silver", "Copper", "Delta" };
+    private static final String[] TRADES = { "Engineering", "Industrial Systems", "Process Technology", "Services",
+            "Installations", "Components", "Technik", "Solutions", "Equipment", "Works", "Maintenance", "Automation" };
+    private static final java.util.Map<String, String[]> FORMS = java.util.Map.of(
+            "DACH", new String[] { "GmbH", "AG", "GmbH & Co. KG" }, "Nordics", new String[] { "AB", "Oy", "ApS", "AS" },
+            "Iberia", new String[] { "S.L.", "S.A.", "Lda" }, "Italy", new String[] { "S.p.A.", "S.r.l." },
+            "France", new String[] { "SAS", "SA", "SARL" }, "Benelux", new String[] { "B.V.", "NV" },
+            "UK & Ireland", new String[] { "Ltd", "plc" }, "Central Europe", new String[] { "Sp. z o.o.", "a.s.", "s.r.o.", "Kft." });
+
+    private static List<Customer> directory(int count, Random random) {
         List<Customer> customers = new ArrayList<>();
-        for (int i = 0; i < CUSTOMERS.length; i++) {
+        for (int i = 0; i < CUSTOMERS.length && i < count; i++) {
             customers.add(new Customer("C-" + (1001 + i), CUSTOMERS[i][0], CUSTOMERS[i][1], CUSTOMERS[i][2], null, null));
+        }
+        List<String> industries = List.copyOf(new java.util.TreeSet<>(LINES_BY_INDUSTRY.keySet()));
+        List<String> regions = List.copyOf(new java.util.TreeSet<>(FORMS.keySet()));
+        java.util.Set<String> names = new java.util.HashSet<>();
+        customers.forEach(c -> names.add(c.name()));
+        for (int i = customers.size(); i < count; i++) {
+            String industry = industries.get(random.nextInt(industries.size()));
+            String region = regions.get(random.nextInt(regions.size()));
+            String[] forms = FORMS.get(region);
+            String name;
+            do {
+                name = STEMS[random.nextInt(STEMS.length)] + " " + industry.replace(" & ", " and ") + " "
+                        + TRADES[random.nextInt(TRADES.length)] + " " + forms[random.nextInt(forms.length)];
+            } while (!names.add(name));
+            customers.add(new Customer("C-" + (1001 + i), name, industry, region, null, null));
         }
         return List.copyOf(customers);
     }
 
     /**
      * People at the two biggest customers: an executive who decides, a manager who approves payments
-     * and a salesperson under them; nobody in the warehouse, so the KEY checklist shows a gap.
+     * and a salesperson under them; nobody in the warehouse, so the KEY checklist shows a gap. At the
+     * next eight, only the managing director is known.
      */
     private static List<Contact> contacts(List<Customer> byRank) {
         List<Contact> contacts = new ArrayList<>();
+        // The next eight biggest: the supplier knows the boss only.
+        for (Customer customer : byRank.subList(2, Math.min(10, byRank.size()))) {
+            contacts.add(new Contact(customer.id(), "Jonas Weber", "EXECUTIVE", "Managing director",
+                    List.of("DECISION_MAKER"), 5, customer.owner()));
+        }
         for (Customer customer : byRank.subList(0, 2)) {
             contacts.add(new Contact(customer.id(), "Sofia Lindqvist", "EXECUTIVE", "Managing director",
                     List.of("DECISION_MAKER"), 5, customer.owner()));
@@ -221,10 +354,20 @@ record DemoData(List<Customer> customers, List<Product> products, List<Sale> sal
      * (worded differently: one CONFIRMED item), a regulation told by two, news of the biggest
      * customer from one (UNCONFIRMED), a port strike from one.
      */
-    private static List<Report> reports(List<Customer> byRank, LocalDate today) {
+    private static List<Report> reports(List<Customer> byRank, LocalDate today, String collapsing, String grower) {
         String biggest = byRank.get(0).id();
         String second = byRank.get(1).id();
+        String collapsingName = byRank.stream().filter(c -> c.id().equals(collapsing)).findFirst().orElseThrow().name();
+        String growerName = byRank.stream().filter(c -> c.id().equals(grower)).findFirst().orElseThrow().name();
         return List.of(
+                new Report("field report", "Own sales force", today.minusDays(290), List.of(collapsing), List.of(),
+                        collapsingName + " moves its purchasing to a competitor",
+                        "Their new purchasing director signed a three-year framework agreement with a competitor; we keep "
+                                + "spare parts for the installed base only.", null),
+                new Report("trade press", "Industrie Heute", today.minusDays(120), List.of(grower), List.of(),
+                        growerName + " doubles its plant and hires 200",
+                        "The company opens a second plant this year and expects to double its output by next summer.",
+                        "https://example.org/industrie-heute/expansion"),
                 new Report("news feed", "Reuters", today.minusDays(9), List.of(), List.of("Air conditioning"),
                         "Polar Compressors cuts scroll compressor prices by 12 % in Europe",
                         "Polar Compressors will cut list prices of its 20 kW and 35 kW scroll compressors by 12 % across Europe from next month, "
@@ -257,8 +400,9 @@ record DemoData(List<Customer> customers, List<Product> products, List<Sale> sal
                         "https://example.org/lloyds/rotterdam-strike"));
     }
 
-    private static List<Product> catalogue() {
-        return List.of(
+    /** The eight SKUs the README's examples use, then generated ones across ten product lines, {@code count} in all. */
+    private static List<Product> catalogue(int count, Random random) {
+        List<Product> products = new ArrayList<>(List.of(
                 new Product("AC-CMP-20", "Scroll compressor 20 kW for air conditioning", "Air conditioning", true, 400,
                         new BigDecimal("1450.00"), Season.SUMMER, 4),
                 new Product("AC-CMP-35", "Scroll compressor 35 kW for air conditioning", "Air conditioning", true, 150,
@@ -274,8 +418,44 @@ record DemoData(List<Customer> customers, List<Product> products, List<Sale> sal
                 new Product("BRG-22220-E", "Spherical roller bearing 22220 E", "Bearings", false, 600,
                         new BigDecimal("312.00"), Season.ALL_YEAR, 6),
                 new Product("VLV-BALL-DN50", "Stainless ball valve DN50 PN40", "Valves", false, 2500,
-                        new BigDecimal("128.00"), Season.ALL_YEAR, 15));
+                        new BigDecimal("128.00"), Season.ALL_YEAR, 15)));
+        java.util.Set<String> skus = new java.util.HashSet<>();
+        products.forEach(p -> skus.add(p.sku()));
+        for (int i = 0; products.size() < count; i++) {
+            Line line = LINES[i % LINES.length];
+            int variant = 10 + random.nextInt(890);
+            String sku = line.prefix() + "-" + variant;
+            if (!skus.add(sku)) {
+                continue;
+            }
+            double price = line.minPrice() * Math.pow(line.maxPrice() / line.minPrice(), random.nextDouble());
+            int typical = Math.max(1, (int) Math.round(600 / Math.sqrt(price)));
+            products.add(new Product(sku, line.noun() + " " + variant, line.name(), line.technical() && price > 500,
+                    Math.max(20, typical * (80 + random.nextInt(200))), BigDecimal.valueOf(price).setScale(2, RoundingMode.HALF_UP),
+                    line.season(), typical));
+        }
+        return List.copyOf(products.subList(0, count));
     }
+
+    /** A product line: its SKUs' prefix and name, their price range, season, and whether they need a technician. */
+    private record Line(String name, String prefix, String noun, double minPrice, double maxPrice, Season season,
+            boolean technical) {
+    }
+
+    private static final Season SPRING = new Season(120, 0.9);
+
+    private static final Line[] LINES = {
+            new Line("Air conditioning", "AC", "Air conditioning part", 40, 3000, Season.SUMMER, true),
+            new Line("Heating", "HT", "Heating part", 30, 7000, Season.WINTER, true),
+            new Line("Bearings", "BRG", "Bearing", 3, 400, Season.ALL_YEAR, false),
+            new Line("Valves", "VLV", "Valve", 20, 900, Season.ALL_YEAR, false),
+            new Line("Pumps", "PMP", "Pump", 80, 4000, Season.ALL_YEAR, true),
+            new Line("Seals", "SEAL", "Seal kit", 2, 120, Season.ALL_YEAR, false),
+            new Line("Motors", "MTR", "Electric motor", 150, 5000, Season.ALL_YEAR, true),
+            new Line("Filters", "FLT", "Filter cartridge", 5, 250, Season.ALL_YEAR, false),
+            new Line("Fasteners", "FST", "Fastener set", 1, 60, Season.ALL_YEAR, false),
+            new Line("Controls", "CTL", "Controller", 60, 2500, Season.ALL_YEAR, true),
+            new Line("Irrigation", "IRR", "Irrigation part", 10, 1500, SPRING, false) };
 
     private static int pick(double[] weights, double total, Random random) {
         double target = random.nextDouble() * total;
@@ -288,13 +468,16 @@ record DemoData(List<Customer> customers, List<Product> products, List<Sale> sal
         return weights.length - 1;
     }
 
-    /** A moment in the year before {@code now}, likelier in the product's season (rejection sampling). */
-    private static Instant date(Instant now, Season season, boolean rising, Random random) {
-        double maxWeight = 1 + season.strength();
+    /**
+     * A moment in the {@code years} before {@code now}, likelier in the product's season and as the
+     * customer's story has it, with business growing 5 % a year (rejection sampling).
+     */
+    private static Instant date(Instant now, int years, Season season, Story story, int rank, Random random) {
+        double maxWeight = (1 + season.strength()) * story.maxWeight(rank) * (1 + 0.05 * years);
         while (true) {
-            double age = random.nextDouble(); // 0 = now, 1 = a year ago
-            Instant candidate = now.minus(Duration.ofSeconds((long) (age * 365 * 24 * 3600)));
-            double weight = season.weight(candidate) * (rising ? (1 - age) * (1 - age) : 1);
+            double ageYears = random.nextDouble() * years; // 0 = now
+            Instant candidate = now.minus(Duration.ofSeconds((long) (ageYears * 365 * 24 * 3600)));
+            double weight = season.weight(candidate) * story.weight(rank, ageYears) * (1 + 0.05 * (years - ageYears));
             if (random.nextDouble() * maxWeight < weight) {
                 return candidate;
             }

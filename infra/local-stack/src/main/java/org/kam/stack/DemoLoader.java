@@ -84,6 +84,7 @@ final class DemoLoader {
             complete = false;
         } else {
             Failures accounts = new Failures("account-service", "PUT /api/v1/accounts/{id}");
+            Map<URI, Map<String, Object>> calls = new LinkedHashMap<>();
             for (DemoData.Customer customer : data.customers()) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("name", customer.name());
@@ -91,8 +92,9 @@ final class DemoLoader {
                 body.put("region", customer.region());
                 body.put("openedOn", customer.openedOn().toString());
                 body.put("owner", customer.owner());
-                put(accountService.resolve("/api/v1/accounts/" + customer.id()), body, accounts);
+                calls.put(accountService.resolve("/api/v1/accounts/" + customer.id()), body);
             }
+            putAll(calls, accounts, "customers");
             complete &= accounts.report(data.customers().size(), "customers");
         }
         if (supplyService == null) {
@@ -100,14 +102,16 @@ final class DemoLoader {
             complete = false;
         } else {
             Failures products = new Failures("supply-service", "PUT /api/v1/products/{sku}");
+            Map<URI, Map<String, Object>> calls = new LinkedHashMap<>();
             for (DemoData.Product product : data.products()) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("name", product.name());
                 body.put("productLine", product.productLine());
                 body.put("technical", product.technical());
                 body.put("onHand", product.onHand());
-                put(supplyService.resolve("/api/v1/products/" + product.sku()), body, products);
+                calls.put(supplyService.resolve("/api/v1/products/" + product.sku()), body);
             }
+            putAll(calls, products, "products");
             complete &= products.report(data.products().size(), "products");
         }
         if (relationshipService != null && accountService != null) {
@@ -136,7 +140,11 @@ final class DemoLoader {
             }
             complete &= reports.report(data.reports().size(), "intelligence reports");
         }
-        return produceSales(data.sales()) && complete;
+        boolean sent = produceSales(data.sales());
+        if (sent) {
+            awaitCatchUp(data.sales().size());
+        }
+        return sent && complete;
     }
 
     /**
@@ -204,6 +212,32 @@ final class DemoLoader {
         }
     }
 
+    /** PUTs with eight at a time in flight, a progress bar while they go. */
+    private void putAll(Map<URI, Map<String, Object>> calls, Failures failures, String what) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        AtomicInteger done = new AtomicInteger();
+        ProgressBar bar = new ProgressBar(out, what);
+        try {
+            List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+            calls.forEach((uri, body) -> futures.add(pool.submit(() -> {
+                put(uri, body, failures);
+                done.incrementAndGet();
+            })));
+            for (java.util.concurrent.Future<?> future : futures) {
+                bar.show(done.get(), calls.size());
+                future.get();
+            }
+            bar.finish(calls.size(), calls.size());
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new StackException("Loading " + what + " failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while loading demo data", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private void put(URI uri, Map<String, Object> body, Failures failures) {
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(15))
@@ -254,6 +288,69 @@ final class DemoLoader {
         return true;
     }
 
+    /**
+     * Shows each service applying the sales (its consumer group's committed offsets on the sales topic
+     * against the topic's end) until all have caught up, or says where to watch if that takes longer
+     * than {@code KAM_DEMO_WAIT} (15 minutes).
+     */
+    private void awaitCatchUp(int sales) {
+        List<String> groups = new ArrayList<>();
+        if (accountService != null) {
+            groups.add("account-service");
+        }
+        if (supplyService != null) {
+            groups.add("supply-service");
+        }
+        if (relationshipService != null) {
+            groups.add("relationship-service");
+        }
+        if (insightService != null) {
+            groups.add("insight-service");
+        }
+        Duration patience = Duration.parse("PT" + System.getenv().getOrDefault("KAM_DEMO_WAIT", "15M"));
+        long started = System.nanoTime();
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(Map.of(
+                org.apache.kafka.clients.admin.AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrapServers))) {
+            // One line for all: the slowest service's share as the bar, each service's share beside it.
+            ProgressBar bar = new ProgressBar(out, "sales applied");
+            Map<String, Long> applied = new LinkedHashMap<>();
+            while (true) {
+                var partitions = admin.describeTopics(List.of(SALES_TOPIC)).allTopicNames().get().get(SALES_TOPIC).partitions();
+                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+                partitions.forEach(p -> latest.put(new org.apache.kafka.common.TopicPartition(SALES_TOPIC, p.partition()),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                long end = admin.listOffsets(latest).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+                for (String group : groups) {
+                    applied.put(group, admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().entrySet()
+                            .stream().filter(e -> e.getKey().topic().equals(SALES_TOPIC) && e.getValue() != null)
+                            .mapToLong(e -> e.getValue().offset()).sum());
+                }
+                long slowest = applied.values().stream().mapToLong(Long::longValue).min().orElse(end);
+                StringBuilder each = new StringBuilder();
+                applied.forEach((group, count) -> each.append(each.length() == 0 ? "" : ", ")
+                        .append(group.replace("-service", "")).append(' ').append(end == 0 ? 100 : Math.min(100, count * 100 / end))
+                        .append('%'));
+                bar.detail(each.toString());
+                if (slowest >= end) {
+                    bar.finish(end, end);
+                    break;
+                }
+                bar.show(slowest, end);
+                if (Duration.ofNanos(System.nanoTime() - started).compareTo(patience) > 0) {
+                    out.printf("%n  still applying after %d min; the services go on: follow with ./kam lag%n",
+                            patience.toMinutes());
+                    return;
+                }
+                Thread.sleep(1000);
+            }
+            out.printf("  all %d sales applied by every service in %.0f s%n", sales, (System.nanoTime() - started) / 1e9);
+        } catch (java.util.concurrent.ExecutionException e) {
+            out.println("  cannot follow the services' progress (" + e.getCause().getMessage() + "); see ./kam lag");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A sale as the sales topic's contract (sale.v1) describes it. */
     String saleJson(DemoData.Sale sale) {
         Map<String, Object> event = new LinkedHashMap<>();
@@ -284,12 +381,12 @@ final class DemoLoader {
             this.call = call;
         }
 
-        void add(URI uri, String problem) {
+        synchronized void add(URI uri, String problem) {
             failures.add(uri.getPath() + ": " + problem);
         }
 
         /** Tells how it went; true if nothing failed. */
-        boolean report(int attempted, String what) {
+        synchronized boolean report(int attempted, String what) {
             if (failures.isEmpty()) {
                 out.printf("  %s: %d loaded through %s %s%n", what, attempted, service, call);
                 return true;

@@ -28,12 +28,23 @@ public final class LocalStack {
     private static final String USAGE = """
             Usage:
               kam up [--demo]     start PostgreSQL, Kafka and the four services; Ctrl-C stops them.
-                                  --demo loads demo customers, products and a year of sales once.
+                                  --demo loads a supplier's three years once: 2,000 customers,
+                                  200 SKUs, 40,000 sales (KAM_DEMO_SIZE=small: 120, 40, 4,000).
               kam token ROLE...   print a bearer token for the local services, e.g.
                                   curl -H "Authorization: Bearer $(./kam token ANALYST)" http://127.0.0.1:8084/...
               kam import customers|sales FILE
                                   import a CSV file into the running system and follow its progress;
                                   a file with a bad row is rejected whole, with every bad row listed.
+            Operations, against the running system (docs/operations/runbook.md):
+              kam lag                              consumer lag per group and topic
+              kam dlq list [SERVICE]               dead letters: where from, why, when
+              kam dlq show SERVICE OFFSET          one dead letter, its headers and value
+              kam dlq redrive SERVICE OFFSET|--all send dead letters back where they came from
+              kam outbox parked [SERVICE]          outbox rows Kafka refused
+              kam outbox resend|drop SERVICE EVENT_ID
+              kam replay SERVICE --from TIME [--topic TOPIC]...
+                                  read the service's input topics again from TIME (ISO-8601);
+                                  what it already applied is skipped.
             Environment: KAM_DATA_DIR (default .kam-data), KAM_POSTGRES_PORT (5432), KAM_KAFKA_PORT (9092;
               controller on the next port), KAM_ACCOUNT_PORT (8081), KAM_RELATIONSHIP_PORT (8082),
               KAM_SUPPLY_PORT (8083), KAM_INSIGHT_PORT (8084), KAM_SIGN_IN_PORT (8090, the dashboard's
@@ -66,6 +77,7 @@ public final class LocalStack {
             case "up" -> up(args.subList(1, args.size()), env, out);
             case "token" -> token(args.subList(1, args.size()), env, out, err);
             case "import" -> importFile(args.subList(1, args.size()), env, out, err);
+            case "lag", "dlq", "outbox", "replay" -> operations(env, out).run(args.get(0), args.subList(1, args.size()));
             case "help", "--help", "-h" -> {
                 out.println(USAGE);
                 yield 0;
@@ -148,16 +160,22 @@ public final class LocalStack {
     }
 
     static void loadDemoDataOnce(Stack stack, PrintStream out) {
+        loadDemoDataOnce(stack, out, DemoData.Size.named(System.getenv("KAM_DEMO_SIZE")));
+    }
+
+    /** Loads the demo of {@code size} unless this data folder has it already. */
+    static void loadDemoDataOnce(Stack stack, PrintStream out, DemoData.Size size) {
         Path marker = stack.dataDir().resolve("demo-loaded");
         if (Files.exists(marker)) {
             out.println("Demo data was loaded before (" + Stack.display(marker) + "); not loading it again.");
             return;
         }
-        out.println("Loading demo data...");
+        out.printf("Loading demo data: %,d customers, %,d products, %,d sales over %d years...%n", size.customers(),
+                size.products(), size.sales(), size.years());
         DemoLoader loader = new DemoLoader(urlIfRunning(stack, Service.ACCOUNT), urlIfRunning(stack, Service.SUPPLY),
                 urlIfRunning(stack, Service.RELATIONSHIP), urlIfRunning(stack, Service.INSIGHT), stack.kafkaBootstrapServers(),
                 stack.token("ADMIN"), out);
-        if (loader.load(DemoData.generate(Instant.now()))) {
+        if (loader.load(DemoData.generate(Instant.now(), size))) {
             try {
                 Files.writeString(marker, "Demo data loaded at " + Instant.now() + System.lineSeparator());
             } catch (IOException e) {
@@ -232,6 +250,16 @@ public final class LocalStack {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /** The operator's tools against the stack the environment describes (the ports ./kam up used). */
+    private static OperationsCommand operations(Map<String, String> env, PrintStream out) {
+        Map<Service, URI> urls = new java.util.EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            urls.put(service, URI.create("http://127.0.0.1:" + port(env, service.portVariable, service.defaultPort)));
+        }
+        String token = JwtKeys.loadOrCreate(dataDir(env).resolve("jwt")).token(List.of("ADMIN"));
+        return new OperationsCommand("127.0.0.1:" + port(env, "KAM_KAFKA_PORT", 9092), urls, token, out);
     }
 
     private static Path dataDir(Map<String, String> env) {

@@ -29,16 +29,22 @@ class DemoDataTest {
     private final DemoData data = DemoData.generate(END_OF_2026);
 
     @Test
-    void forty_industrial_customers_and_eight_products_have_ids_as_the_services_expect() {
-        assertThat(data.customers()).hasSize(40);
+    void two_thousand_industrial_customers_and_two_hundred_products_have_ids_as_the_services_expect() {
+        assertThat(data.customers()).hasSize(2000);
+        assertThat(data.customers()).extracting(DemoData.Customer::name).doesNotHaveDuplicates();
         assertThat(data.customers()).allSatisfy(customer -> {
-            assertThat(customer.id()).matches("C-1\\d{3}");
+            assertThat(customer.id()).matches("C-[1-3]\\d{3}");
             assertThat(customer.name()).isNotBlank();
             assertThat(customer.industry()).isNotBlank();
             assertThat(customer.region()).isNotBlank();
         });
         assertThat(data.customers().get(0).id()).isEqualTo("C-1001");
-        assertThat(data.products()).hasSize(8).allSatisfy(product -> assertThat(product.onHand()).isPositive());
+        assertThat(data.products()).hasSize(200).allSatisfy(product -> assertThat(product.onHand()).isPositive());
+        assertThat(data.products()).extracting(DemoData.Product::sku).doesNotHaveDuplicates()
+                .contains("BRG-6205-2RS", "AC-CMP-20", "HP-AW-12", "VLV-BALL-DN50")
+                .allMatch(sku -> sku.matches("[A-Z0-9-]{1,64}"));
+        assertThat(data.products()).extracting(DemoData.Product::productLine).containsOnly("Air conditioning", "Heating",
+                "Bearings", "Valves", "Pumps", "Seals", "Motors", "Filters", "Fasteners", "Controls", "Irrigation");
     }
 
     @Test
@@ -60,7 +66,8 @@ class DemoDataTest {
                 assertThat(anniversary).isAfter(today.plusDays(14));
             }
         }
-        assertThat(data.contacts()).extracting(DemoData.Contact::accountId).containsOnly(biggest.get(0), biggest.get(1));
+        assertThat(data.contacts()).filteredOn(contact -> !contact.level().equals("EXECUTIVE"))
+                .extracting(DemoData.Contact::accountId).containsOnly(biggest.get(0), biggest.get(1));
     }
 
     @Test
@@ -72,8 +79,9 @@ class DemoDataTest {
         }
         assertThat(data.staff()).filteredOn(DemoData.Staff::executive).hasSize(4);
         assertThat(data.customers()).extracting(DemoData.Customer::owner).allMatch(seen::contains);
+        // products a technician installs: the frontline needs training for them
         assertThat(data.products()).filteredOn(DemoData.Product::technical).extracting(DemoData.Product::productLine)
-                .containsOnly("Air conditioning", "Heating");
+                .containsOnly("Air conditioning", "Heating", "Pumps", "Motors", "Controls");
     }
 
     @Test
@@ -82,10 +90,10 @@ class DemoDataTest {
                 Collectors.reducing(BigDecimal.ZERO, DemoData.Sale::amount, BigDecimal::add)));
         List<BigDecimal> biggestFirst = revenue.values().stream().sorted(Comparator.reverseOrder()).toList();
         BigDecimal total = biggestFirst.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal topFifth = biggestFirst.subList(0, 8).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal topFifth = biggestFirst.subList(0, 400).stream().reduce(BigDecimal.ZERO, BigDecimal::add);
 
-        assertThat(revenue).as("every customer buys something").hasSize(40);
-        assertThat(topFifth.doubleValue() / total.doubleValue()).isBetween(0.72, 0.88);
+        assertThat(revenue).as("nearly every customer buys something").hasSizeGreaterThan(1800);
+        assertThat(topFifth.doubleValue() / total.doubleValue()).isBetween(0.72, 0.92);
     }
 
     @Test
@@ -99,10 +107,11 @@ class DemoDataTest {
     }
 
     @Test
-    void sales_are_a_year_of_orders_before_now_oldest_first() {
-        assertThat(data.sales()).hasSizeGreaterThan(2000);
+    void sales_are_three_years_of_orders_before_now_oldest_first() {
+        assertThat(data.sales()).hasSize(20_000);
         assertThat(data.sales()).isSortedAccordingTo(Comparator.comparing(DemoData.Sale::occurredAt));
-        assertThat(data.sales().get(0).occurredAt()).isAfter(END_OF_2026.minus(Duration.ofDays(365)));
+        assertThat(data.sales().get(0).occurredAt()).isAfter(END_OF_2026.minus(Duration.ofDays(3 * 365)))
+                .isBefore(END_OF_2026.minus(Duration.ofDays(3 * 365 - 30)));
         assertThat(data.sales().get(data.sales().size() - 1).occurredAt()).isBefore(END_OF_2026);
         Set<String> skus = data.products().stream().map(DemoData.Product::sku).collect(Collectors.toSet());
         assertThat(data.sales()).allSatisfy(sale -> {
@@ -148,6 +157,37 @@ class DemoDataTest {
         assertThat(json.path("amount").isNumber()).isTrue();
         assertThat(json.path("currency").asString()).isEqualTo("EUR");
         assertThat(Instant.parse(json.path("occurredAt").asString())).isEqualTo(sale.occurredAt());
+    }
+
+    @Test
+    void three_customers_grow_from_regular_through_potential_into_key_and_one_key_account_collapses() {
+        // the README's rule, computed from scratch at points of business time
+        Map<String, String> twoYearsAgo = DemoTiers.at(data.sales(), END_OF_2026.minus(Duration.ofDays(730)));
+        Map<String, String> aYearAgo = DemoTiers.at(data.sales(), END_OF_2026.minus(Duration.ofDays(365)));
+        Map<String, String> nineMonthsAgo = DemoTiers.at(data.sales(), END_OF_2026.minus(Duration.ofDays(270)));
+        Map<String, String> today = DemoTiers.at(data.sales(), END_OF_2026);
+
+        assertThat(data.growers()).hasSize(3).allSatisfy(grower -> {
+            assertThat(twoYearsAgo.get(grower)).as(grower + " two years ago").isEqualTo("REGULAR");
+            assertThat(nineMonthsAgo.get(grower)).as(grower + " nine months ago").isEqualTo("POTENTIAL");
+            assertThat(today.get(grower)).as(grower + " today").isEqualTo("KEY");
+        });
+        assertThat(aYearAgo.get(data.collapsing())).isEqualTo("KEY");
+        assertThat(today.get(data.collapsing())).isNotEqualTo("KEY");
+        // about one customer in twenty is a key account, as a KAM team can serve
+        assertThat(today.values().stream().filter("KEY"::equals).count()).isBetween(60L, 160L);
+        // and the field said why the collapsing account left
+        assertThat(data.reports()).filteredOn(report -> report.accounts().contains(data.collapsing()))
+                .extracting(DemoData.Report::title).anyMatch(title -> title.contains("moves its purchasing to a competitor"));
+    }
+
+    @Test
+    void the_small_demo_has_the_customers_and_skus_the_readme_names() {
+        DemoData small = DemoData.generate(END_OF_2026, DemoData.Size.SMALL);
+
+        assertThat(small.customers()).hasSize(120).extracting(DemoData.Customer::id).contains("C-1001", "C-1040");
+        assertThat(small.products()).hasSize(40).extracting(DemoData.Product::sku).contains("BRG-6205-2RS", "AC-CMP-20");
+        assertThat(small.sales()).hasSize(DemoData.Size.SMALL.sales());
     }
 
     private long count(String productLine, Set<Month> months) {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Every curl and kcat example of README.md, run as written — same ports, same commands, in the
- * README's order — against the stack {@code ./kam up --demo} starts. Only one thing is added: curl
+ * README's order — against the stack {@code ./kam up --demo} starts, with the small demo
+ * ({@code KAM_DEMO_SIZE=small}: the same story and the customers and SKUs the README names). Only one thing is added: curl
  * fails on an HTTP error ({@code --fail-with-body}), so an example answering 4xx or 5xx fails the test.
  * The README's addresses are the default ports, so this test needs 8081-8084 and 9092 free.
  */
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.TestInstance;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ReadmeExamplesE2EIT {
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
     private final Path repo = RepoRoot.find();
     private final Path dataDir = Path.of("target", "readme-data").toAbsolutePath();
     private final Path transcript = Path.of("target", "readme-examples.log").toAbsolutePath();
@@ -52,15 +54,23 @@ class ReadmeExamplesE2EIT {
         }
         stack = builder.build();
         stack.start();
-        LocalStack.loadDemoDataOnce(stack, System.out);
-        // The README's walk starts where a person would: once the demo's key accounts have plans.
+        // The small demo: the same story, and the customers and SKUs the README names, applied in seconds
+        // rather than minutes (the full one is for people; DemoDataTest checks both).
+        LocalStack.loadDemoDataOnce(stack, System.out, DemoData.Size.SMALL);
+        // The README's walk starts where a person would: once the loader says every service applied
+        // the sales, and the first key account has its plan.
         HttpClient http = HttpClient.newHttpClient();
         String token = stack.token("KAM");
-        await("C-1001's account plan in relationship-service").atMost(Duration.ofMinutes(2))
+        await("the first key account's plan in relationship-service").atMost(Duration.ofMinutes(2))
                 .pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
-                .until(() -> http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.RELATIONSHIP)
-                        + "/api/v1/accounts/C-1001/plan")).header("Authorization", "Bearer " + token).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+                .until(() -> {
+                    String first = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.ACCOUNT)
+                            + "/api/v1/accounts?tier=KEY&size=1")).header("Authorization", "Bearer " + token).build(),
+                            HttpResponse.BodyHandlers.ofString()).body()).path("items").path(0).path("id").asString();
+                    return http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.RELATIONSHIP)
+                            + "/api/v1/accounts/" + first + "/plan")).header("Authorization", "Bearer " + token).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                });
     }
 
     @AfterAll
