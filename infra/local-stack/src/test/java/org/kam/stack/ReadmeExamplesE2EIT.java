@@ -71,6 +71,18 @@ class ReadmeExamplesE2EIT {
                             + "/api/v1/accounts/" + first + "/plan")).header("Authorization", "Bearer " + token).build(),
                             HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
                 });
+        // and once the first anniversary alert is raised (key dates are checked every minute)
+        await("an open key-date alert for kam-anna, her lead or his director").atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
+                .until(() -> java.util.stream.Stream.of("kam-anna", "lead-ines", "dir-kam-rui").anyMatch(staff -> {
+                    try {
+                        return !JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(stack.url(Service.RELATIONSHIP)
+                                + "/api/v1/alerts?staffId=" + staff)).header("Authorization", "Bearer " + token).build(),
+                                HttpResponse.BodyHandlers.ofString()).body()).isEmpty();
+                    } catch (IOException | InterruptedException e) {
+                        return false;
+                    }
+                }));
     }
 
     @AfterAll
