@@ -44,9 +44,11 @@ final class ServiceProcess implements AutoCloseable {
         this.environment = environment;
         this.launchedAt = java.time.Instant.now();
         // C1 only: four Spring Boot JVMs starting at once on two cores were all ready in ~15 s instead
-        // of ~29 s without the optimising compiler, and a local stack never runs long enough to miss it.
-        List<String> command = Processes.javaCommand(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toAbsolutePath().toString()));
+        // of ~29 s without the optimising compiler. KAM_SERVICE_JVM_OPTIONS replaces these for long
+        // runs (a full demo, a load test), where the optimising compiler pays off.
+        List<String> arguments = new java.util.ArrayList<>(jvmOptions(System.getenv("KAM_SERVICE_JVM_OPTIONS")));
+        arguments.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        List<String> command = Processes.javaCommand(arguments);
         process = Processes.start(command, workingDirectory, environment, log);
         if (stopping) {
             // close() ran while this was starting and may not have seen the process.
@@ -54,6 +56,16 @@ final class ServiceProcess implements AutoCloseable {
             throw new StackException("Stopped while starting " + service.module);
         }
         Processes.writePid(pidFile, process.pid());
+    }
+
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
+
+    /** The services' JVM options: {@code KAM_SERVICE_JVM_OPTIONS} split on spaces, or the defaults. */
+    static List<String> jvmOptions(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_JVM_OPTIONS;
+        }
+        return List.of(configured.trim().split("\\s+"));
     }
 
     URI baseUrl() {
