@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +32,19 @@ final class DemoTiers {
                 }
             }
         }
+        return rank(revenue, account -> {
+            BigDecimal late = recent.getOrDefault(account, BigDecimal.ZERO);
+            BigDecimal early = revenue.get(account).subtract(late);
+            return early.signum() == 0 ? late.signum() > 0 : late.compareTo(early.multiply(new BigDecimal("1.5"))) >= 0;
+        });
+    }
+
+    /**
+     * The ranking both oracles share: accounts with revenue, biggest first (ties by id); KEY while the
+     * revenue ranked above is below 80 % of the total; POTENTIAL when not KEY, at least the median and
+     * {@code growing}; REGULAR otherwise.
+     */
+    static Map<String, String> rank(Map<String, BigDecimal> revenue, java.util.function.Predicate<String> growing) {
         List<Map.Entry<String, BigDecimal>> ranked = new ArrayList<>(revenue.entrySet());
         ranked.removeIf(e -> e.getValue().signum() <= 0);
         ranked.sort(Map.Entry.<String, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
@@ -41,15 +53,11 @@ final class DemoTiers {
         int n = ranked.size();
         BigDecimal median = n == 0 ? BigDecimal.ZERO : n % 2 == 1 ? ranked.get(n / 2).getValue()
                 : ranked.get(n / 2 - 1).getValue().add(ranked.get(n / 2).getValue()).divide(BigDecimal.valueOf(2));
-        Map<String, String> tiers = new HashMap<>();
+        Map<String, String> tiers = new java.util.TreeMap<>();
         BigDecimal before = BigDecimal.ZERO;
         for (Map.Entry<String, BigDecimal> account : ranked) {
-            BigDecimal late = recent.getOrDefault(account.getKey(), BigDecimal.ZERO);
-            BigDecimal early = account.getValue().subtract(late);
-            boolean growing = early.signum() == 0 ? late.signum() > 0
-                    : late.compareTo(early.multiply(new BigDecimal("1.5"))) >= 0;
             String tier = before.compareTo(keyShare) < 0 ? "KEY"
-                    : account.getValue().compareTo(median) >= 0 && growing ? "POTENTIAL" : "REGULAR";
+                    : account.getValue().compareTo(median) >= 0 && growing.test(account.getKey()) ? "POTENTIAL" : "REGULAR";
             tiers.put(account.getKey(), tier);
             before = before.add(account.getValue());
         }
