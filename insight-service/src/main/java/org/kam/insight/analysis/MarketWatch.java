@@ -60,9 +60,34 @@ public class MarketWatch {
         this.meters = meters;
     }
 
-    /** The accounts watched: every account that is KEY now. */
+    /**
+     * The accounts watched: every account that is KEY now, and every account that left KEY in a week
+     * not judged yet. A replayed history (the demo's three years in minutes) takes a collapsing key
+     * account out of KEY before the watch has seen the weeks of its collapse; those weeks are still
+     * judged, up to the week it left ({@link #keyUntil}).
+     */
     public List<String> watched() {
-        return jdbc.queryForList("select account_id from account_tier where tier = 'KEY' order by 1", String.class);
+        return jdbc.queryForList("""
+                select account_id from account_tier where tier = 'KEY'
+                union
+                select h.account_id from tier_history h
+                join account_tier t on t.account_id = h.account_id and t.tier <> 'KEY'
+                left join market_watch w on w.account_id = h.account_id
+                where h.from_tier = 'KEY'
+                  and (w.judged_up_to is null or w.judged_up_to < date_trunc('week', h.as_of)::date)
+                order by 1""", String.class);
+    }
+
+    /**
+     * The Monday of the week an account that is not KEY now last left KEY (by the business time of
+     * the change), the last week it is judged for; null when it is KEY now or never was.
+     */
+    private LocalDate keyUntil(String accountId) {
+        return jdbc.queryForList("""
+                select date_trunc('week', max(h.as_of))::date from tier_history h
+                where h.account_id = ? and h.from_tier = 'KEY'
+                  and not exists (select 1 from account_tier t where t.account_id = h.account_id and t.tier = 'KEY')
+                having max(h.as_of) is not null""", LocalDate.class, accountId).stream().findFirst().orElse(null);
     }
 
     /** The watched accounts, largest revenue of the last 365 days (by the business clock) first: the dashboard's list. */
@@ -106,6 +131,10 @@ public class MarketWatch {
         // of one week arrive on several partitions, and a week judged too early would look like a drop.
         LocalDate first = monday(LocalDate.ofInstant(earliest.toInstant(), ZoneOffset.UTC));
         LocalDate running = monday(LocalDate.ofInstant(latest.toInstant().minus(settle), ZoneOffset.UTC));
+        LocalDate keyUntil = subject.isAccount() ? keyUntil(subject.accountId()) : null;
+        if (keyUntil != null && keyUntil.plusWeeks(1).isBefore(running)) {
+            running = keyUntil.plusWeeks(1); // a former key account: judged up to the week it left KEY
+        }
         LocalDate judgedUpTo = (subject.isAccount()
                 ? jdbc.queryForList("select judged_up_to from market_watch where account_id = ?", LocalDate.class,
                         subject.accountId())
