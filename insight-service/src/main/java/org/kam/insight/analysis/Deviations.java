@@ -80,7 +80,7 @@ public final class Deviations {
             }
             double residual = series[t] - baseline;
             if (residuals.size() >= MIN_HISTORY) {
-                double z = residual / scale(residuals, baseline);
+                double z = residual / scale(residuals, baseline, meanLevel(series, t));
                 // Level shifts only against a seasonal baseline: before a year of history a season's
                 // rise or fall would look like one.
                 if (t >= SEASONAL_FROM) {
@@ -135,13 +135,28 @@ public final class Deviations {
         return lastYear * level;
     }
 
-    /** 1.4826 × MAD of the past residuals; never below 5 % of the baseline, so a flat series is not all outliers. */
-    static double scale(List<Double> residuals, double baseline) {
+    /**
+     * 1.4826 × MAD of the past residuals; never below 5 % of the baseline, so a flat series is not all
+     * outliers, nor below 5 % of the past year's mean level: an account that orders every few weeks
+     * has a baseline and a MAD of 0, and its orders would otherwise be divided by almost nothing
+     * (scores of 10^13 that no column holds). One cent at the very least.
+     */
+    static double scale(List<Double> residuals, double baseline, double meanLevel) {
         double[] values = residuals.stream().mapToDouble(Double::doubleValue).toArray();
         double median = median(values, 0, values.length);
         double[] deviations = Arrays.stream(values).map(v -> Math.abs(v - median)).toArray();
         double mad = median(deviations, 0, deviations.length);
-        return Math.max(1.4826 * mad, Math.max(0.05 * Math.abs(baseline), 1e-9));
+        return Math.max(Math.max(1.4826 * mad, 0.05 * Math.abs(baseline)), Math.max(0.05 * Math.abs(meanLevel), 0.01));
+    }
+
+    /** The mean of the (up to) 52 weeks before week t. */
+    static double meanLevel(double[] y, int t) {
+        int from = Math.max(0, t - 52);
+        double sum = 0;
+        for (int i = from; i < t; i++) {
+            sum += y[i];
+        }
+        return t == from ? 0 : sum / (t - from);
     }
 
     /** The median of y[from, to). */
