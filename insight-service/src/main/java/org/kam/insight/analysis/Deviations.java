@@ -21,6 +21,10 @@ import java.util.List;
  * one), two one-sided CUSUMs of z (clipped at the spike threshold, so one outlier is not a shift) with slack k = 0.5 and alarm h = 6; after an alarm the CUSUM restarts.</li>
  * <li>After a deviation, none in the same direction is reported for {@link #QUIET_AFTER} weeks: a
  * drop that lasts is one news, not eight.</li>
+ * <li>A week of an <em>intermittent</em> series is not judged: when the weeks before it (up to a year)
+ * have orders in fewer than one week in {@link #MAX_DEMAND_INTERVAL} (Syntetos and Boylan's cut-off of
+ * the average demand interval, 1.32), a week without orders is normal and a week with one is no spike
+ * — the demo's smaller key accounts order every few weeks and gave hundreds of such "signals".</li>
  * </ol>
  */
 public final class Deviations {
@@ -34,6 +38,8 @@ public final class Deviations {
     static final double CUSUM_ALARM = 6.0;
     /** After a deviation, none in the same direction for this many weeks: the baseline needs them to adapt. */
     static final int QUIET_AFTER = LEVEL_WEEKS;
+    /** Weeks per week with orders above which a series is intermittent and not judged (Syntetos and Boylan, 2005). */
+    static final double MAX_DEMAND_INTERVAL = 1.32;
 
     private final double zThreshold;
 
@@ -89,7 +95,9 @@ public final class Deviations {
                     down = Math.max(0, down - clipped - CUSUM_SLACK);
                 }
                 Deviation deviation = null;
-                if (z >= zThreshold) {
+                if (intermittent(series, t)) {
+                    // not judged: see the class comment; the CUSUM keeps what it has
+                } else if (z >= zThreshold) {
                     deviation = new Deviation(t, Kind.SPIKE, series[t], baseline, z);
                 } else if (z <= -zThreshold) {
                     deviation = new Deviation(t, Kind.DROP, series[t], baseline, z);
@@ -147,6 +155,18 @@ public final class Deviations {
         double[] deviations = Arrays.stream(values).map(v -> Math.abs(v - median)).toArray();
         double mad = median(deviations, 0, deviations.length);
         return Math.max(Math.max(1.4826 * mad, 0.05 * Math.abs(baseline)), Math.max(0.05 * Math.abs(meanLevel), 0.01));
+    }
+
+    /** Whether the (up to) 52 weeks before week t have orders in fewer than one week in {@link #MAX_DEMAND_INTERVAL}. */
+    static boolean intermittent(double[] y, int t) {
+        int from = Math.max(0, t - 52);
+        int withOrders = 0;
+        for (int i = from; i < t; i++) {
+            if (y[i] > 0) {
+                withOrders++;
+            }
+        }
+        return withOrders == 0 || (double) (t - from) / withOrders > MAX_DEMAND_INTERVAL;
     }
 
     /** The mean of the (up to) 52 weeks before week t. */

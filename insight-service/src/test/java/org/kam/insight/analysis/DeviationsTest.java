@@ -11,20 +11,42 @@ class DeviationsTest {
     private final Deviations deviations = new Deviations(3.5);
 
     @Test
-    void anAccountThatOrdersEveryFourthWeekIsScoredAgainstItsMeanLevelNotAgainstAlmostNothing() {
-        // given orders of 10,000 every fourth week: the baseline (median of 8 weeks) and the MAD are 0
-        double[] series = new double[20];
-        for (int week = 0; week < series.length; week += 4) {
+    void anAccountThatOrdersEveryFourthWeekIsIntermittentAndNotJudged() {
+        // given orders of 10,000 every fourth week, then a week of 40,000 and weeks without orders:
+        // orders in one week in four, above the 1.32 weeks per order of an intermittent series
+        double[] series = new double[80];
+        for (int week = 0; week < 70; week += 4) {
             series[week] = 10_000;
         }
+        series[70] = 40_000;
 
-        // when the weeks are judged
+        // then nothing is a spike, a drop or a level shift: a week without orders is normal for it
+        assertThat(deviations.find(series, 0)).isEmpty();
+        assertThat(Deviations.intermittent(series, 60)).isTrue();
+    }
+
+    @Test
+    void aScaleOfAlmostNothingIsFloored() {
+        // the past residuals all 0 and a baseline of 0: 5 % of the mean level, and one cent at least
+        assertThat(Deviations.scale(List.of(0.0, 0.0, 0.0), 0, 2_500)).isEqualTo(125.0);
+        assertThat(Deviations.scale(List.of(0.0, 0.0, 0.0), 0, 0)).isEqualTo(0.01);
+    }
+
+    @Test
+    void anAccountOrderingFourWeeksInFiveIsJudged() {
+        // given orders in four weeks of five (1.25 weeks per order), 1,000 each, then a week of 9,000
+        double[] series = new double[41];
+        for (int week = 0; week < 40; week++) {
+            series[week] = week % 5 == 4 ? 0 : 1_000;
+        }
+        series[40] = 9_000;
+
+        // then it is judged: the first week without orders once a scale is known (week 19; the ones
+        // after it fall in the quiet weeks each one starts again), and the spike
         List<Deviations.Deviation> found = deviations.find(series, 0);
-
-        // then the first order judged (week 16: 8 weeks for a baseline, 8 residuals for a scale) is a
-        // spike scored against 5 % of the mean level before it (40,000 / 16 weeks = 2,500): 10,000 / 125,
-        // and the next one (week 20 is outside the series) is not reached
-        assertThat(found).containsExactly(new Deviations.Deviation(16, Deviations.Kind.SPIKE, 10_000, 0, 80.0));
+        assertThat(found).extracting(Deviations.Deviation::week, Deviations.Deviation::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(19, Deviations.Kind.DROP),
+                org.assertj.core.groups.Tuple.tuple(40, Deviations.Kind.SPIKE));
     }
 
     @Test
