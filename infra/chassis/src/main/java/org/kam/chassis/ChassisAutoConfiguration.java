@@ -122,6 +122,15 @@ public class ChassisAutoConfiguration {
         return new org.kam.chassis.replay.Replay(chassisKafkaAdmin, bindings, bindingProperties);
     }
 
+    /** Every consumer applies a polled batch in one transaction through this (docs/adr/0013). */
+    @Bean
+    org.kam.chassis.messaging.Batches batches(TransactionTemplate tx,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator,
+            MeterRegistry meters) {
+        return new org.kam.chassis.messaging.Batches(tx, tracer, propagator, meters);
+    }
+
     @Bean
     Inbox inbox(JdbcTemplate jdbc, MeterRegistry meters) {
         return new Inbox(jdbc, meters);

@@ -32,9 +32,9 @@ record MeterCatalogue(List<Meter> meters) {
         return meters.stream().map(Meter::micrometer).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** What Prometheus lists in its metric names for a series: a timer is its _count, _sum and _max. */
+    /** What Prometheus lists in its metric names for a series: a timer or a summary is its _count, _sum and _max. */
     static Set<String> scrapedNames(Meter meter) {
-        if (meter.type().equals("timer")) {
+        if (meter.type().equals("timer") || meter.type().equals("summary")) {
             return Set.of(meter.series() + "_count", meter.series() + "_sum", meter.series() + "_max");
         }
         return Set.of(meter.series());

@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.stream.binder.kafka.ListenerContainerWithDlqAndRetryCustomizer;
 import org.springframework.kafka.core.KafkaOperations;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.springframework.kafka.listener.AbstractMessageListenerContainer;
+import org.springframework.kafka.listener.BatchInterceptor;
 import org.springframework.kafka.listener.ContainerPausingBackOffHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -122,6 +124,19 @@ public class ConsumerFailureHandling implements ListenerContainerWithDlqAndRetry
 
             @Override
             public void success(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
+                outages.recovered("consumer " + binding);
+            }
+        });
+        // Batch consumers (every KAM binding, org.kam.chassis.messaging.Batches): the same, per batch.
+        ((AbstractMessageListenerContainer) container).setBatchInterceptor(new BatchInterceptor<Object, Object>() {
+            @Override
+            public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
+                    Consumer<Object, Object> consumer) {
+                return records;
+            }
+
+            @Override
+            public void success(ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
                 outages.recovered("consumer " + binding);
             }
         });

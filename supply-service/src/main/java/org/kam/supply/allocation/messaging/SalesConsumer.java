@@ -1,9 +1,11 @@
 package org.kam.supply.allocation.messaging;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import org.kam.supply.allocation.Orders;
 import org.kam.supply.reservation.SaleReader;
+import org.kam.chassis.messaging.Batches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
@@ -13,7 +15,7 @@ class SalesConsumer {
 
     /** kam.sales.v1 → demand and orders. An invalid record fails here and goes to the dead-letter topic. */
     @Bean
-    Consumer<Message<byte[]>> sales(SaleReader reader, Orders orders) {
-        return message -> orders.place(reader.read(message.getPayload()));
+    Consumer<Message<List<byte[]>>> sales(Batches batches, SaleReader reader, Orders orders) {
+        return batches.each(message -> orders.place(reader.read(message.getPayload())));
     }
 }

@@ -1,0 +1,168 @@
+package org.kam.chassis.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+import org.kam.chassis.resilience.Failure;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.AbstractPlatformTransactionManager;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+/**
+ * How a polled batch is applied: one transaction, and on a failure the guarantees of one record at
+ * a time. The "database" here is a list that a transaction's records join when it commits.
+ */
+class BatchesTest {
+
+    private final List<String> committed = new ArrayList<>();
+    private final List<Integer> transactionSizes = new ArrayList<>();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final Batches batches = new Batches(new TransactionTemplate(new ListTransactions()),
+            new DefaultListableBeanFactory().getBeanProvider(Tracer.class),
+            new DefaultListableBeanFactory().getBeanProvider(Propagator.class), meters);
+
+    @Test
+    void aBatchIsAppliedInOrderInOneTransaction() {
+        batches.apply(records("a", "b", "c"), apply(Set.of(), Set.of()));
+
+        assertThat(committed).containsExactly("a", "b", "c");
+        assertThat(transactionSizes).containsExactly(3);
+        assertThat(meters.summary("kam.consumer.batch.records").totalAmount()).isEqualTo(3);
+    }
+
+    @Test
+    void theRecordsBeforeAnInvalidOneAreCommittedAloneAndTheFailureNamesItsIndex() {
+        // given a batch whose third record is invalid
+        Consumer<Message<byte[]>> handler = apply(Set.of("c"), Set.of());
+
+        // when it is applied
+        BatchListenerFailedException failure = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> batches.apply(records("a", "b", "c", "d", "e"), handler));
+
+        // then a and b are committed once (the first transaction, with c, rolled back), the failure is
+        // c's, at index 2, and d and e are left to the redelivery that follows
+        assertThat(committed).containsExactly("a", "b");
+        assertThat(failure.getIndex()).isEqualTo(2);
+        assertThat(Failure.of(failure)).isEqualTo(Failure.INVALID);
+    }
+
+    @Test
+    void anInvalidFirstRecordIsReportedAtOnce() {
+        BatchListenerFailedException failure = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> batches.apply(records("x", "b"), apply(Set.of("x"), Set.of())));
+
+        assertThat(committed).isEmpty();
+        assertThat(failure.getIndex()).isZero();
+        assertThat(Failure.of(failure)).isEqualTo(Failure.INVALID);
+    }
+
+    @Test
+    void anOutageKeepsNothingOfTheBatchAndIsWaitedOutFromItsFirstRecord() {
+        // given the database going away while the fourth record is applied
+        BatchListenerFailedException failure = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> batches.apply(records("a", "b", "c", "d"), apply(Set.of(), Set.of("d"))));
+
+        // then nothing is committed, and the batch is tried again from its first record, as an outage
+        assertThat(committed).isEmpty();
+        assertThat(failure.getIndex()).isZero();
+        assertThat(Failure.of(failure)).isEqualTo(Failure.OUTAGE);
+    }
+
+    @Test
+    void eachRecordKeepsItsOwnHeaders() {
+        Message<List<byte[]>> batch = MessageBuilder.<List<byte[]>>withPayload(List.of(bytes("a"), bytes("b")))
+                .setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.of(
+                        Map.of(EventHeaders.EVENT_TYPE, bytes("SaleRecorded")),
+                        Map.of(EventHeaders.EVENT_TYPE, "KeyAccountStockOut")))
+                .build();
+
+        assertThat(Batches.records(batch)).extracting(EventHeaders::eventType)
+                .containsExactly("SaleRecorded", "KeyAccountStockOut");
+    }
+
+    /** Applies a record by buffering it in the transaction; {@code invalid} and {@code outage} fail. */
+    private Consumer<Message<byte[]>> apply(Set<String> invalid, Set<String> outage) {
+        return message -> {
+            String value = new String(message.getPayload(), StandardCharsets.UTF_8);
+            if (invalid.contains(value)) {
+                throw new InvalidEventException("value", "is " + value);
+            }
+            if (outage.contains(value)) {
+                throw new org.springframework.jdbc.CannotGetJdbcConnectionException("no connection",
+                        new SQLTransientConnectionException("connection refused"));
+            }
+            pending().add(value);
+        };
+    }
+
+    private List<String> pending() {
+        @SuppressWarnings("unchecked")
+        List<String> buffer = (List<String>) TransactionSynchronizationManager.getResource(this);
+        if (buffer == null) {
+            List<String> fresh = new ArrayList<>();
+            TransactionSynchronizationManager.bindResource(this, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResource(BatchesTest.this);
+                    if (status == STATUS_COMMITTED) {
+                        committed.addAll(fresh);
+                        transactionSizes.add(fresh.size());
+                    }
+                }
+            });
+            return fresh;
+        }
+        return buffer;
+    }
+
+    private static List<Message<byte[]>> records(String... values) {
+        return java.util.Arrays.stream(values).map(v -> MessageBuilder.withPayload(bytes(v)).build()).toList();
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Transactions that hold nothing themselves: what commits is what the synchronisation above keeps. */
+    private static final class ListTransactions extends AbstractPlatformTransactionManager {
+
+        @Override
+        protected Object doGetTransaction() {
+            return new Object();
+        }
+
+        @Override
+        protected void doBegin(Object transaction, TransactionDefinition definition) {
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+        }
+
+        @Override
+        protected void doRollback(DefaultTransactionStatus status) {
+        }
+    }
+}
