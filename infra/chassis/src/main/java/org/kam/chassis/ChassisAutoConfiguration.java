@@ -127,8 +127,9 @@ public class ChassisAutoConfiguration {
     org.kam.chassis.messaging.Batches batches(TransactionTemplate tx,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.Tracer> tracer,
             org.springframework.beans.factory.ObjectProvider<io.micrometer.tracing.propagation.Propagator> propagator,
-            MeterRegistry meters) {
-        return new org.kam.chassis.messaging.Batches(tx, tracer, propagator, meters);
+            MeterRegistry meters, ChassisProperties properties) {
+        return new org.kam.chassis.messaging.Batches(tx, tracer, propagator, meters,
+                properties.consumer().transactionTime());
     }
 
     @Bean

@@ -12,7 +12,7 @@ public record ChassisProperties(Outbox outbox, Consumer consumer, Inbox inbox, H
 
     public ChassisProperties {
         outbox = outbox == null ? new Outbox(0, null, null, 0, null) : outbox;
-        consumer = consumer == null ? new Consumer(null, null, 0) : consumer;
+        consumer = consumer == null ? new Consumer(null, null, 0, null) : consumer;
         inbox = inbox == null ? new Inbox(null, null) : inbox;
         http = http == null ? new Http(null) : http;
         security = security == null ? new Security(null) : security;
@@ -42,9 +42,12 @@ public record ChassisProperties(Outbox outbox, Consumer consumer, Inbox inbox, H
      * @param maxBackOff     the longest wait between tries while a dependency is down
      * @param maxAttempts    tries of a record failing for an unexpected reason before it is
      *                       dead-lettered (an outage is waited out however long it lasts)
+     * @param transactionTime how long one consumer transaction goes on applying a polled batch before
+     *                        it commits and the rest goes on in the next (docs/adr/0013)
      */
-    public record Consumer(Duration initialBackOff, Duration maxBackOff, int maxAttempts) {
+    public record Consumer(Duration initialBackOff, Duration maxBackOff, int maxAttempts, Duration transactionTime) {
         public Consumer {
+            transactionTime = transactionTime == null ? Duration.ofSeconds(5) : transactionTime;
             initialBackOff = initialBackOff == null ? Duration.ofMillis(500) : initialBackOff;
             maxBackOff = maxBackOff == null ? Duration.ofSeconds(30) : maxBackOff;
             maxAttempts = maxAttempts <= 0 ? 3 : maxAttempts;

@@ -25,7 +25,8 @@ import io.micrometer.tracing.propagation.Propagator;
 
 /**
  * How every KAM consumer applies what one poll of its topic brought (issue 12, ADR 13): all records
- * of the batch in one database transaction, in order, each through the handler a single record
+ * of the batch in one database transaction (or a few, one after the other, when applying them takes
+ * longer than a time budget, so no transaction holds its locks for long), in order, each through the handler a single record
  * would go through — so a handler stays "one message, one domain call", and the domain's own
  * {@code @Transactional} methods join the batch's transaction. One commit per poll instead of one
  * per record: on this machine a commit waits 10–20 ms for the disk, which capped a consumer at
@@ -42,6 +43,9 @@ import io.micrometer.tracing.propagation.Propagator;
  * offsets before it, dead-letters or retries it as {@code ConsumerFailureHandling} decides, and
  * delivers the records behind it again — one bad record never blocks the others, and none is applied
  * twice (a batch rolled back left nothing behind, and the inbox skips what a redelivery repeats);</li>
+ * <li>a batch whose transaction deadlocks with another (a service's consumers locking the same rows in
+ * different orders) is rolled back and applied again in two halves, each halved again if it deadlocks
+ * too, down to one record per transaction as before batches;</li>
  * <li>each record is handled in a span continuing its {@code traceparent} header (ADR 12), so its
  * log lines and the events it causes carry its trace.</li>
  * </ul>
@@ -53,15 +57,26 @@ public final class Batches {
     private final TransactionTemplate transactions;
     private final ObjectProvider<Tracer> tracers;
     private final ObjectProvider<Propagator> propagators;
-    private final DistributionSummary batchSizes;
+    private final DistributionSummary transactionSizes;
+    private final long budgetNanos;
+    private final io.micrometer.core.instrument.Counter conflicts;
 
+    /**
+     * @param budget how long one transaction may go on applying records before it commits and the
+     *               rest of the batch goes on in the next: bounds how long its locks are held
+     */
     public Batches(TransactionTemplate transactions, ObjectProvider<Tracer> tracers,
-            ObjectProvider<Propagator> propagators, MeterRegistry meters) {
+            ObjectProvider<Propagator> propagators, MeterRegistry meters, java.time.Duration budget) {
+        this.budgetNanos = budget.toNanos();
         this.transactions = transactions;
         this.tracers = tracers;
         this.propagators = propagators;
-        this.batchSizes = DistributionSummary.builder("kam.consumer.batch.records")
-                .description("Records applied per consumed batch (one transaction each)").register(meters);
+        this.transactionSizes = DistributionSummary.builder("kam.consumer.batch.records")
+                .description("Records applied per consumer transaction (a polled batch, or what fits the time budget)")
+                .register(meters);
+        this.conflicts = io.micrometer.core.instrument.Counter.builder("kam.consumer.batch.conflicts")
+                .description("Consumer transactions that deadlocked with another and were applied again in halves")
+                .register(meters);
     }
 
     /** A batch consumer applying each record of a poll with {@code handler}, all in one transaction. */
@@ -69,37 +84,83 @@ public final class Batches {
         return batch -> apply(records(batch), handler);
     }
 
-    /** Applies {@code records} in order, in one transaction; on a failure, as the class comment says. */
+    /**
+     * Applies {@code records} in order, in one transaction — or in several, one after the other, when
+     * applying them takes longer than the time budget: a transaction's locks are held no longer than
+     * about that. On a failure, as the class comment says.
+     */
     void apply(List<Message<byte[]>> records, Consumer<Message<byte[]>> handler) {
-        int end = records.size();
+        apply(records, 0, records.size(), handler);
+    }
+
+    private void apply(List<Message<byte[]>> records, int from, int to, Consumer<Message<byte[]>> handler) {
+        int start = from;
+        while (start < to) {
+            try {
+                start = inOneTransaction(records, start, to, handler);
+            } catch (Conflict conflict) {
+                // Two transactions locking the same rows in different orders: PostgreSQL broke the
+                // deadlock and rolled this one back. Its records go again in two halves, each halved
+                // again if it deadlocks too, down to one record per transaction (as before batches).
+                conflicts.increment();
+                int middle = start + (to - start) / 2;
+                apply(records, start, middle, handler);
+                apply(records, middle, to, handler);
+                return;
+            }
+        }
+    }
+
+    /** Thrown (before anything of the transaction is kept) when it ran into a deadlock. */
+    private static final class Conflict extends RuntimeException {
+        Conflict(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    /**
+     * Applies records from {@code start} in one transaction until they are all applied or the time
+     * budget is spent; returns the index after the last one committed.
+     */
+    private int inOneTransaction(List<Message<byte[]>> records, int start, int to, Consumer<Message<byte[]>> handler) {
+        int end = to;
         RuntimeException failureAtEnd = null;
         while (true) {
-            int[] reached = { 0 };
-            int count = end;
+            int[] reached = { start };
+            int[] stopped = { end };
+            int limit = end;
+            long deadline = System.nanoTime() + budgetNanos;
             try {
                 transactions.executeWithoutResult(status -> {
-                    for (int i = 0; i < count; i++) {
+                    for (int i = start; i < limit; i++) {
                         reached[0] = i;
                         traced(records.get(i), handler);
+                        if (i + 1 < limit && System.nanoTime() > deadline) {
+                            stopped[0] = i + 1;
+                            break;
+                        }
                     }
                 });
             } catch (RuntimeException failure) {
+                if (Failure.isConflict(failure) && limit - start > 1) {
+                    throw new Conflict(failure);
+                }
                 if (Failure.of(failure) == Failure.OUTAGE) {
-                    // Nothing of this batch was kept: wait from its first record.
-                    throw new BatchListenerFailedException("an outage while applying a batch", failure, 0);
+                    // Nothing of this transaction was kept: wait from its first record.
+                    throw new BatchListenerFailedException("an outage while applying a batch", failure, start);
                 }
                 end = reached[0];
                 failureAtEnd = failure;
-                if (end == 0) {
-                    break;
+                if (end == start) {
+                    throw new BatchListenerFailedException("record " + end + " of the batch failed", failure, end);
                 }
                 continue; // the records before the failing one, alone
             }
-            batchSizes.record(count);
-            break;
-        }
-        if (failureAtEnd != null) {
-            throw new BatchListenerFailedException("record " + end + " of the batch failed", failureAtEnd, end);
+            transactionSizes.record(stopped[0] - start);
+            if (failureAtEnd != null && stopped[0] == end) {
+                throw new BatchListenerFailedException("record " + end + " of the batch failed", failureAtEnd, end);
+            }
+            return stopped[0];
         }
     }
 

@@ -63,6 +63,21 @@ public enum Failure {
         return UNEXPECTED;
     }
 
+    /**
+     * Whether {@code error} is PostgreSQL breaking a deadlock (40P01) or a serialization conflict
+     * (40001): an {@link #OUTAGE} to whoever waits, but one that the same work done in smaller
+     * transactions avoids.
+     */
+    public static boolean isConflict(Throwable error) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof SQLException sql && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isOutage(Throwable t) {
         if (t instanceof SQLException sql) {
             if (sql instanceof SQLTransientException || sql instanceof SQLRecoverableException) {

@@ -40,7 +40,7 @@ class BatchesTest {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final Batches batches = new Batches(new TransactionTemplate(new ListTransactions()),
             new DefaultListableBeanFactory().getBeanProvider(Tracer.class),
-            new DefaultListableBeanFactory().getBeanProvider(Propagator.class), meters);
+            new DefaultListableBeanFactory().getBeanProvider(Propagator.class), meters, java.time.Duration.ofMinutes(1));
 
     @Test
     void aBatchIsAppliedInOrderInOneTransaction() {
@@ -86,6 +86,78 @@ class BatchesTest {
         // then nothing is committed, and the batch is tried again from its first record, as an outage
         assertThat(committed).isEmpty();
         assertThat(failure.getIndex()).isZero();
+        assertThat(Failure.of(failure)).isEqualTo(Failure.OUTAGE);
+    }
+
+    @Test
+    void aBatchThatDeadlocksIsAppliedAgainInHalves() {
+        // given a record that deadlocks when it shares its transaction with others (locks taken in
+        // another order than a concurrent batch's), and goes through alone
+        Consumer<Message<byte[]>> handler = message -> {
+            String value = new String(message.getPayload(), StandardCharsets.UTF_8);
+            if (value.equals("c") && !pending().isEmpty()) {
+                throw new org.springframework.dao.CannotAcquireLockException("deadlock",
+                        new java.sql.SQLException("ERROR: deadlock detected", "40P01"));
+            }
+            pending().add(value);
+        };
+
+        // when the batch is applied
+        batches.apply(records("a", "b", "c", "d"), handler);
+
+        // then each record is committed once, in order: a and b, then c (first in its transaction) and d
+        assertThat(committed).containsExactly("a", "b", "c", "d");
+        assertThat(transactionSizes).containsExactly(2, 2);
+        assertThat(meters.counter("kam.consumer.batch.conflicts").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRecordFailingWhenAppliedAloneAfterADeadlockIsReportedAtItsIndex() {
+        // given a deadlock at b whenever it is not first in its transaction, and c invalid
+        Consumer<Message<byte[]>> deadlockThenInvalid = message -> {
+            String value = new String(message.getPayload(), StandardCharsets.UTF_8);
+            if (value.equals("b") && !pending().isEmpty()) {
+                throw new org.springframework.dao.CannotAcquireLockException("deadlock",
+                        new java.sql.SQLException("ERROR: deadlock detected", "40P01"));
+            }
+            if (value.equals("c")) {
+                throw new InvalidEventException("value", "is c");
+            }
+            pending().add(value);
+        };
+
+        BatchListenerFailedException failure = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> batches.apply(records("a", "b", "c", "d"), deadlockThenInvalid));
+
+        assertThat(committed).containsExactly("a", "b");
+        assertThat(failure.getIndex()).isEqualTo(2);
+        assertThat(Failure.of(failure)).isEqualTo(Failure.INVALID);
+    }
+
+    @Test
+    void aBatchTakingLongerThanTheTimeBudgetIsCommittedInSeveralTransactions() {
+        // given a budget of nothing: each transaction stops after its first record
+        Batches hurried = new Batches(new TransactionTemplate(new ListTransactions()),
+                new DefaultListableBeanFactory().getBeanProvider(Tracer.class),
+                new DefaultListableBeanFactory().getBeanProvider(Propagator.class), meters, java.time.Duration.ZERO);
+
+        hurried.apply(records("a", "b", "c"), apply(Set.of(), Set.of()));
+
+        assertThat(committed).containsExactly("a", "b", "c");
+        assertThat(transactionSizes).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void anOutageAfterATransactionOfTheBatchCommittedIsWaitedOutFromTheFirstRecordNotCommitted() {
+        Batches hurried = new Batches(new TransactionTemplate(new ListTransactions()),
+                new DefaultListableBeanFactory().getBeanProvider(Tracer.class),
+                new DefaultListableBeanFactory().getBeanProvider(Propagator.class), meters, java.time.Duration.ZERO);
+
+        BatchListenerFailedException failure = catchThrowableOfType(BatchListenerFailedException.class,
+                () -> hurried.apply(records("a", "b", "c"), apply(Set.of(), Set.of("b"))));
+
+        assertThat(committed).containsExactly("a");
+        assertThat(failure.getIndex()).isEqualTo(1);
         assertThat(Failure.of(failure)).isEqualTo(Failure.OUTAGE);
     }
 
