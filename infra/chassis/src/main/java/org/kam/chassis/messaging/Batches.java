@@ -43,7 +43,8 @@ import io.micrometer.tracing.propagation.Propagator;
  * offsets before it, dead-letters or retries it as {@code ConsumerFailureHandling} decides, and
  * delivers the records behind it again — one bad record never blocks the others, and none is applied
  * twice (a batch rolled back left nothing behind, and the inbox skips what a redelivery repeats);</li>
- * <li>a batch whose transaction deadlocks with another (a service's consumers locking the same rows in
+ * <li>a service's consumers apply one transaction at a time (their batches, locking rows in the order
+ * of their records, deadlocked on each other); a batch whose transaction still deadlocks with another (a service's consumers locking the same rows in
  * different orders) is rolled back and applied again in two halves, each halved again if it deadlocks
  * too, down to one record per transaction as before batches;</li>
  * <li>each record is handled in a span continuing its {@code traceparent} header (ADR 12), so its
@@ -59,6 +60,13 @@ public final class Batches {
     private final ObjectProvider<Propagator> propagators;
     private final DistributionSummary transactionSizes;
     private final long budgetNanos;
+    /**
+     * One consumer transaction at a time in this service: each binding's batches lock rows in the
+     * order of their records, and two bindings' batches (supply-service's sales and tier changes)
+     * deadlocked on each other again and again (each time after PostgreSQL's one-second deadlock
+     * timeout). Fair, so no binding waits behind another for long.
+     */
+    private final java.util.concurrent.locks.ReentrantLock applying = new java.util.concurrent.locks.ReentrantLock(true);
     private final io.micrometer.core.instrument.Counter conflicts;
 
     /**
@@ -129,6 +137,7 @@ public final class Batches {
             int[] reached = { start };
             int[] stopped = { end };
             int limit = end;
+            applying.lock();
             long deadline = System.nanoTime() + budgetNanos;
             try {
                 transactions.executeWithoutResult(status -> {
@@ -155,6 +164,8 @@ public final class Batches {
                     throw new BatchListenerFailedException("record " + end + " of the batch failed", failure, end);
                 }
                 continue; // the records before the failing one, alone
+            } finally {
+                applying.unlock();
             }
             transactionSizes.record(stopped[0] - start);
             if (failureAtEnd != null && stopped[0] == end) {
