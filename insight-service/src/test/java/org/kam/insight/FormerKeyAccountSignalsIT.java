@@ -29,32 +29,22 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = { "kam.test.context=market-former-key", "kam.insight.market-watch.interval=PT1S" })
 class FormerKeyAccountSignalsIT extends ServiceIntegrationTest {
 
-    private static final LocalDate FIRST_WEDNESDAY = LocalDate.of(2024, 1, 3);
 
     @Test
     void aKeyAccountWhoseOrdersCollapsedIsSignalledEvenWhenItLeftKeyBeforeTheWatchSawTheWeeks() {
         // given an account that was KEY and, by the time the watch runs, has left KEY six weeks after
         // its orders collapsed (a replayed history: the tier changes arrive before the weeks are judged)
         String account = "GONE-" + UUID.randomUUID().toString().substring(0, 8);
-        String left = FIRST_WEDNESDAY.plusWeeks(106).atTime(10, 0).toInstant(ZoneOffset.UTC).toString();
+        String left = SeasonalOrders.FIRST_WEDNESDAY.plusWeeks(106).atTime(10, 0).toInstant(ZoneOffset.UTC).toString();
         kafka.send(Topics.ACCOUNT_TIERS, account, EventJson.tierChanged(account, "REGULAR", "KEY")
-                .withRaw("asOf", org.kam.testsupport.JsonRecord.quote(FIRST_WEDNESDAY.atTime(10, 0).toInstant(ZoneOffset.UTC).toString()))
+                .withRaw("asOf", org.kam.testsupport.JsonRecord.quote(SeasonalOrders.FIRST_WEDNESDAY.atTime(10, 0).toInstant(ZoneOffset.UTC).toString()))
                 .withRaw("sequence", "1").json());
         kafka.send(Topics.ACCOUNT_TIERS, account, EventJson.tierChanged(account, "KEY", "REGULAR")
                 .withRaw("asOf", org.kam.testsupport.JsonRecord.quote(left)).withRaw("sequence", "2").json());
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/notifications?department=MARKETING&limit=500",
                 "ANALYST").json().valueStream().anyMatch(n -> "KEY_ACCOUNT_LOST".equals(n.get("kind").asString())
                         && account.equals(n.get("accountId").asString())));
-        List<ProducerRecord<String, String>> sales = new ArrayList<>();
-        for (int week = 0; week < 112; week++) {
-            double season = 10_000 * (1 + 0.3 * Math.sin(2 * Math.PI * week / 52.0)) * (1 + 0.04 * Math.sin(week * 7.3));
-            double amount = week >= 100 ? season * 0.2 : season;
-            String at = FIRST_WEDNESDAY.plusWeeks(week).atTime(10, 0).toInstant(ZoneOffset.UTC).toString();
-            sales.add(new ProducerRecord<>(Topics.SALES, account,
-                    EventJson.sale(account).withRaw("amount", String.format(java.util.Locale.ROOT, "%.2f", amount))
-                            .withRaw("sku", org.kam.testsupport.JsonRecord.quote("SKU-GONE")) // not the other test's line
-                            .withRaw("occurredAt", org.kam.testsupport.JsonRecord.quote(at)).json()));
-        }
+        List<ProducerRecord<String, String>> sales = SeasonalOrders.withASuddenDrop(account, "SKU-GONE");
 
         // when its two years of orders arrive
         kafka.sendAll(sales);
@@ -65,7 +55,7 @@ class FormerKeyAccountSignalsIT extends ServiceIntegrationTest {
                 java.util.Optional::isPresent).orElseThrow();
         JsonNode event = json(signal.value());
         assertThat(event.get("kind").asString()).isEqualTo("DROP");
-        assertThat(event.get("weekStart").asString()).isEqualTo(FIRST_WEDNESDAY.plusWeeks(100).minusDays(2).toString());
+        assertThat(event.get("weekStart").asString()).isEqualTo(SeasonalOrders.dropWeekStart());
         await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/notifications?department=PRODUCTION&limit=500",
                 "ANALYST").json().valueStream().anyMatch(n -> "MARKET_SIGNAL".equals(n.get("kind").asString())
                         && account.equals(n.get("accountId").asString())));

@@ -29,7 +29,6 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = { "kam.test.context=market", "kam.insight.market-watch.interval=PT1S" })
 class MarketSignalsIT extends ServiceIntegrationTest {
 
-    private static final LocalDate FIRST_WEDNESDAY = LocalDate.of(2024, 1, 3);
 
     @Test
     void aSuddenDropInAKeyAccountsSeasonalOrdersReachesProductionAndMarketing() {
@@ -43,15 +42,7 @@ class MarketSignalsIT extends ServiceIntegrationTest {
         kafka.send(Topics.ACCOUNT_TIERS, account, EventJson.tierChanged(account, "REGULAR", "KEY").json());
 
         // given 112 weeks of orders following the season, the last twelve at a fifth of it
-        List<ProducerRecord<String, String>> sales = new ArrayList<>();
-        for (int week = 0; week < 112; week++) {
-            double season = 10_000 * (1 + 0.3 * Math.sin(2 * Math.PI * week / 52.0)) * (1 + 0.04 * Math.sin(week * 7.3));
-            double amount = week >= 100 ? season * 0.2 : season;
-            String at = FIRST_WEDNESDAY.plusWeeks(week).atTime(10, 0).toInstant(ZoneOffset.UTC).toString();
-            sales.add(new ProducerRecord<>(Topics.SALES, account,
-                    EventJson.sale(account).withRaw("amount", String.format(java.util.Locale.ROOT, "%.2f", amount))
-                            .withRaw("occurredAt", org.kam.testsupport.JsonRecord.quote(at)).json()));
-        }
+        List<ProducerRecord<String, String>> sales = SeasonalOrders.withASuddenDrop(account, "SKU-1");
         kafka.sendAll(sales);
 
         // then the drop in week 100 is one MarketSignal, conforming to the contract (weeks are judged
@@ -63,7 +54,7 @@ class MarketSignalsIT extends ServiceIntegrationTest {
         assertThat(KafkaProbe.header(signal, "kam-event-type")).isEqualTo("MarketSignal");
         JsonNode event = json(signal.value());
         assertThat(event.get("kind").asString()).isEqualTo("DROP");
-        assertThat(event.get("weekStart").asString()).isEqualTo(FIRST_WEDNESDAY.plusWeeks(100).minusDays(2).toString());
+        assertThat(event.get("weekStart").asString()).isEqualTo(SeasonalOrders.dropWeekStart());
         assertThat(event.get("value").asDouble()).isLessThan(event.get("baseline").asDouble() * 0.4);
         assertThat(event.get("score").asDouble()).isLessThanOrEqualTo(-3.5);
 
@@ -82,7 +73,7 @@ class MarketSignalsIT extends ServiceIntegrationTest {
         assertThat(digest.status()).as(digest.body()).isEqualTo(201);
         assertThat(digest.json().get("marketSignals").findValuesAsString("accountId")).contains(account);
         assertThat(digest.json().get("summary").asString()).contains(account + " DROP in the week of "
-                + FIRST_WEDNESDAY.plusWeeks(100).minusDays(2));
+                + SeasonalOrders.dropWeekStart());
         JsonNode management = api.get("/api/v1/notifications?department=MANAGEMENT", "KAM").json();
         assertThat(management.valueStream().filter(n -> "DIGEST".equals(n.get("kind").asString()))
                 .map(n -> n.get("message").asString())).anyMatch(message -> message.contains(account));
