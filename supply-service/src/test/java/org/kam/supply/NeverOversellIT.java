@@ -22,6 +22,7 @@ import org.kam.supply.catalogue.Catalogue;
 import org.kam.supply.catalogue.IncomingSupply;
 import org.kam.supply.catalogue.NewSupply;
 import org.kam.supply.catalogue.SupplyKind;
+import org.kam.supply.reservation.ProtectionSizer;
 import org.kam.supply.reservation.Protections;
 import org.kam.supply.reservation.SaleLine;
 import org.kam.supply.reservation.Tier;
@@ -31,13 +32,15 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Never oversell (issue 4, must 5): many orders, arrivals and tier changes at once, on eight
- * threads against the real PostgreSQL, through the same services the consumers and the API call.
+ * Never oversell (issue 4, must 5): many orders, arrivals, tier changes and sizings of due
+ * protections at once, on eight threads against the real PostgreSQL, through the same services the
+ * consumers, the API and the sizer call (the sizer's own thread is held back: the test sizes).
  * Whatever the interleaving, every call succeeds (no deadlock, nothing retried) and the books
  * balance: stock never negative, units served never more than units supplied, protections never
  * more than stock, every order's units served or owed, and no waiting order next to free stock.
  */
-@TestPropertySource(properties = { "kam.test.context=never-oversell", "KAM_DB_POOL_SIZE=12" })
+@TestPropertySource(properties = { "kam.test.context=sizing-driven-by-the-test", "KAM_DB_POOL_SIZE=12",
+        "kam.supply.protection.sizing-interval=1h" })
 class NeverOversellIT extends SupplyIntegrationTest {
 
     private static final List<String> SKUS = List.of("NO-1", "NO-2", "NO-3");
@@ -45,6 +48,7 @@ class NeverOversellIT extends SupplyIntegrationTest {
     private static final int ORDERS = 400;
     private static final int ARRIVALS = 40;
     private static final int TIER_CHANGES = 20;
+    private static final int SIZINGS = 20;
 
     @Autowired
     Orders orders;
@@ -54,6 +58,8 @@ class NeverOversellIT extends SupplyIntegrationTest {
     Protections protections;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    ProtectionSizer sizer;
 
     @Test
     void concurrentOrdersArrivalsAndTierChangesNeverOversellAndLoseNoUnit() throws Exception {
@@ -79,11 +85,12 @@ class NeverOversellIT extends SupplyIntegrationTest {
                 }
             }
         }
+        sizer.sizeAllDue();
         // and a level agreed with one key account
         protections.agree(accounts.get(0), "NO-1", 30, "test", "test");
         assertThat(sumOf("select coalesce(sum(reserved), 0) from reservation")).isPositive();
 
-        // when 400 orders, 40 arrivals and 20 tier changes run at once on eight threads
+        // when 400 orders, 40 arrivals, 20 tier changes and 20 sizings run at once on eight threads
         AtomicLong clock = new AtomicLong(Instant.now().toEpochMilli());
         List<Callable<Void>> work = new ArrayList<>();
         for (int i = 0; i < ORDERS; i++) {
@@ -113,6 +120,12 @@ class NeverOversellIT extends SupplyIntegrationTest {
                 return null;
             });
         }
+        for (int i = 0; i < SIZINGS; i++) {
+            work.add(() -> {
+                sizer.sizeAllDue();
+                return null;
+            });
+        }
         java.util.Collections.shuffle(work, random);
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {
@@ -122,7 +135,9 @@ class NeverOversellIT extends SupplyIntegrationTest {
         } finally {
             threads.shutdownNow();
         }
-        // units freed by tier changes reach waiting orders on the next sweep
+        // what the tier changes and sales made due is sized, and units freed reach waiting orders on the next sweep
+        sizer.sizeAllDue();
+        assertThat(sumOf("select count(*) from protection_due")).as("protections still due").isZero();
         orders.serveWaitingBackorders();
 
         // then every order was recorded once, and per SKU the books balance

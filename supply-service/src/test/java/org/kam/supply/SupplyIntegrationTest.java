@@ -82,6 +82,12 @@ public abstract class SupplyIntegrationTest extends ServiceIntegrationTest {
     }
 
     /** Waits until the outbox relay has published every event supply stored. */
+    /** Waits until the sizer has sized whatever tier changes and sales made due for the account (ADR 14). */
+    protected void awaitNothingDue(String accountId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "select count(*) from protection_due where account_id = ?", Integer.class, accountId) == 0);
+    }
+
     protected void awaitOutboxDrained() {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "select count(*) from outbox_event", Integer.class) == 0);

@@ -32,6 +32,9 @@ import tools.jackson.databind.JsonNode;
  */
 class SupplyServiceIT extends SupplyIntegrationTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     private static final String DLQ = "kam.dlq.supply-service.v1";
 
     private static final String CLOCK_SALE = "2026-03-04T10:00:00Z";
@@ -86,6 +89,7 @@ class SupplyServiceIT extends SupplyIntegrationTest {
         putStock("SKU-EARLY-1", 50);
         sendTierChange("EARLY-1", "REGULAR", "KEY", "2026-03-01T00:00:00Z");
         awaitTier("EARLY-1", "KEY");
+        awaitNothingDue("EARLY-1");
 
         // when its first sale arrives
         sendSale("EARLY-1", "SKU-EARLY-1", 8, "2026-03-01T00:00:00Z");
@@ -201,14 +205,20 @@ class SupplyServiceIT extends SupplyIntegrationTest {
         sendSale("TWICE-1", "SKU-TWICE-1", 4, "2026-03-01T00:00:00Z");
         awaitSalesRecorded("TWICE-1", 1);
         EventJson becameKey = EventJson.tierChange("TWICE-1", "REGULAR", "KEY", "2026-03-01T00:00:00Z");
+        double duplicates = duplicatesSkipped();
         kafka.send(Topics.ACCOUNT_TIERS, "TWICE-1", becameKey.json());
         kafka.send(Topics.ACCOUNT_TIERS, "TWICE-1", becameKey.json());
+        await().atMost(Duration.ofSeconds(30)).until(() -> duplicatesSkipped() == duplicates + 1);
+        awaitReservationRecords("TWICE-1", 1);
 
         // and, after it left KEY, the old change is delivered once more; then a last change
         sendTierChange("TWICE-1", "KEY", "REGULAR", "2026-03-05T00:00:00Z");
+        awaitReservationRecords("TWICE-1", 2);
         kafka.send(Topics.ACCOUNT_TIERS, "TWICE-1", becameKey.json());
+        await().atMost(Duration.ofSeconds(30)).until(() -> duplicatesSkipped() == duplicates + 2);
+        assertThat(tierOf("TWICE-1")).isEqualTo("REGULAR");
         sendTierChange("TWICE-1", "REGULAR", "POTENTIAL", "2026-03-06T00:00:00Z");
-        awaitTier("TWICE-1", "POTENTIAL");
+        awaitReservationRecords("TWICE-1", 3);
         awaitOutboxDrained();
 
         // then only the real changes were published: the KEY protection, its release, the POTENTIAL share
@@ -229,15 +239,20 @@ class SupplyServiceIT extends SupplyIntegrationTest {
         String asOf = "2026-03-01T00:00:00Z";
         kafka.send(Topics.ACCOUNT_TIERS, "REPLAY-1",
                 EventJson.tierChange("REPLAY-1", "REGULAR", "KEY", asOf).withRaw("sequence", "1").json());
+        awaitReservationRecords("REPLAY-1", 1);
         kafka.send(Topics.ACCOUNT_TIERS, "REPLAY-1",
                 EventJson.tierChange("REPLAY-1", "KEY", "REGULAR", asOf).withRaw("sequence", "2").json());
+        awaitReservationRecords("REPLAY-1", 2);
 
         // when change 1 comes back under another event id, then change 3 makes it POTENTIAL
+        double stale = staleTierChanges();
         kafka.send(Topics.ACCOUNT_TIERS, "REPLAY-1",
                 EventJson.tierChange("REPLAY-1", "REGULAR", "KEY", asOf).withRaw("sequence", "1").json());
+        await().atMost(Duration.ofSeconds(30)).until(() -> staleTierChanges() == stale + 1);
+        assertThat(tierOf("REPLAY-1")).isEqualTo("REGULAR");
         kafka.send(Topics.ACCOUNT_TIERS, "REPLAY-1",
                 EventJson.tierChange("REPLAY-1", "REGULAR", "POTENTIAL", asOf).withRaw("sequence", "3").json());
-        awaitTier("REPLAY-1", "POTENTIAL");
+        awaitReservationRecords("REPLAY-1", 3);
         awaitOutboxDrained();
 
         // then the replayed change protected nothing again
@@ -446,5 +461,18 @@ class SupplyServiceIT extends SupplyIntegrationTest {
         assertThat(reservation.get("requested").asInt()).isEqualTo(requested);
         assertThat(reservation.get("reserved").asInt()).isEqualTo(reserved);
         assertThat(reservation.get("shortage").asInt()).isEqualTo(shortage);
+    }
+
+    private double duplicatesSkipped() {
+        var counter = meters.find("kam.inbox.duplicates.skipped").tag("consumer", "supply-service.account-tiers").counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    private double staleTierChanges() {
+        return meters.get("kam.supply.tier.changes.stale").counter().count();
+    }
+
+    private String tierOf(String accountId) {
+        return jdbc.queryForObject("select tier from account_tier where account_id = ?", String.class, accountId);
     }
 }

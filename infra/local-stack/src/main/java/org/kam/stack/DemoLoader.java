@@ -23,10 +23,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads {@link DemoData} the way real clients would: customers and products through the services'
- * REST APIs, sales straight onto the sales topic as an ERP connector would produce them. A failing
- * call is reported and loading goes on; every step can be repeated without harm (PUTs, and sales
- * with fixed event ids that consumers ignore the second time).
+ * Loads {@link DemoData} the way real clients would: customers as one CSV file through account-service's
+ * import (a CRM export), staff, products, contacts and reports through the services' REST APIs, sales
+ * straight onto the sales topic as an ERP connector would produce them. A failing call is reported
+ * and loading goes on; every step can be repeated without harm (an import and PUTs replace, and sales
+ * have fixed event ids that consumers ignore the second time).
  */
 final class DemoLoader {
 
@@ -83,19 +84,7 @@ final class DemoLoader {
             out.println("  customers: skipped, account-service does not run");
             complete = false;
         } else {
-            Failures accounts = new Failures("account-service", "PUT /api/v1/accounts/{id}");
-            Map<URI, Map<String, Object>> calls = new LinkedHashMap<>();
-            for (DemoData.Customer customer : data.customers()) {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("name", customer.name());
-                body.put("industry", customer.industry());
-                body.put("region", customer.region());
-                body.put("openedOn", customer.openedOn().toString());
-                body.put("owner", customer.owner());
-                calls.put(accountService.resolve("/api/v1/accounts/" + customer.id()), body);
-            }
-            putAll(calls, accounts, "customers");
-            complete &= accounts.report(data.customers().size(), "customers");
+            complete &= importCustomers(data.customers());
         }
         if (supplyService == null) {
             out.println("  products: skipped, supply-service does not run");
@@ -145,6 +134,84 @@ final class DemoLoader {
             awaitCatchUp(data.sales().size());
         }
         return sent && complete;
+    }
+
+    /**
+     * The customers as one CSV file through account-service's import (as a CRM export would come in):
+     * one upload, checked whole, imported in batches; the job is followed until it is done.
+     */
+    private boolean importCustomers(List<DemoData.Customer> customers) {
+        Failures failures = new Failures("account-service", "POST /api/v1/imports/customers");
+        StringBuilder csv = new StringBuilder("id,name,industry,region,openedOn,owner\n");
+        for (DemoData.Customer customer : customers) {
+            csv.append(csvField(customer.id())).append(',').append(csvField(customer.name())).append(',')
+                    .append(csvField(customer.industry())).append(',').append(csvField(customer.region())).append(',')
+                    .append(customer.openedOn()).append(',').append(csvField(customer.owner())).append('\n');
+        }
+        URI upload = accountService.resolve("/api/v1/imports/customers?fileName=demo-customers.csv");
+        HttpRequest request = HttpRequest.newBuilder(upload)
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + bearerToken)
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
+                .build();
+        HttpResponse<String> accepted = exchange(request, upload, failures);
+        if (accepted == null || accepted.statusCode() != 202) {
+            if (accepted != null) {
+                failures.add(upload, accepted.statusCode() + " " + abbreviate(accepted.body()));
+            }
+            return failures.report(customers.size(), "customers");
+        }
+        URI job = accountService.resolve(accepted.headers().firstValue("Location").orElseThrow());
+        ProgressBar bar = new ProgressBar(out, "customers");
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(5));
+        while (true) {
+            HttpResponse<String> state = exchange(HttpRequest.newBuilder(job).timeout(Duration.ofSeconds(15))
+                    .header("Authorization", "Bearer " + bearerToken).GET().build(), job, failures);
+            if (state == null || state.statusCode() != 200) {
+                break;
+            }
+            var view = json.readTree(state.body());
+            String status = view.get("status").asString();
+            if (status.equals("DONE")) {
+                bar.finish(customers.size(), customers.size());
+                break;
+            }
+            if (status.equals("REJECTED") || status.equals("FAILED")) {
+                failures.add(job, status + " " + abbreviate(state.body()));
+                break;
+            }
+            bar.show(view.get("importedRows").asLong(), customers.size());
+            if (Instant.now().isAfter(giveUp)) {
+                failures.add(job, "still " + status + " after 5 minutes");
+                break;
+            }
+            pause(Duration.ofMillis(200));
+        }
+        return failures.report(customers.size(), "customers");
+    }
+
+    /** A CSV field as RFC 4180 wants it: quoted when it holds a comma, quote or line break. */
+    private static String csvField(String value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request, URI uri, Failures failures) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            failures.add(uri, e.getClass().getSimpleName() + " " + e.getMessage());
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while loading demo data", e);
+        }
     }
 
     /**
@@ -204,8 +271,12 @@ final class DemoLoader {
     }
 
     private static void pause() {
+        pause(Duration.ofMillis(500)); // waiting for the account to arrive on kam.accounts.v1
+    }
+
+    private static void pause(Duration duration) {
         try {
-            Thread.sleep(500); // waiting for the account to arrive on kam.accounts.v1, not in a test
+            Thread.sleep(duration.toMillis()); // waiting for a service, not in a test
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while loading demo data", e);

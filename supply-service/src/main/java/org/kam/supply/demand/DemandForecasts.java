@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,6 +126,30 @@ public class DemandForecasts {
             series.clear();
             sku = null;
         }
+    }
+
+    /**
+     * The forecast of what {@code accountId} will buy of each of {@code skus}, by SKU, from one query
+     * and one clock; a SKU it never bought has none.
+     */
+    public Map<String, Forecast> forecastsOfAccount(String accountId, Collection<String> skus, int horizonWeeks) {
+        Optional<Instant> asOf = latestSale();
+        Map<String, Forecast> forecasts = new HashMap<>();
+        if (skus.isEmpty() || asOf.isEmpty()) {
+            return forecasts;
+        }
+        Map<String, List<DemandSeries.Observation>> weeks = new LinkedHashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("select sku, " + WEEK
+                    + ", sum(quantity) from sale_line where account_id = ? and sku = any(?) group by 1, 2 order by 1, 2");
+            statement.setString(1, accountId);
+            statement.setArray(2, connection.createArrayOf("text", skus.toArray()));
+            return statement;
+        }, (RowCallbackHandler) rs -> weeks.computeIfAbsent(rs.getString(1), sku -> new ArrayList<>())
+                .add(new DemandSeries.Observation(rs.getTimestamp(2).toInstant(), rs.getLong(3))));
+        weeks.forEach((sku, observed) -> forecasts.put(sku,
+                forecasting.forecast(series(observed, asOf.get()), horizonWeeks)));
+        return forecasts;
     }
 
     /** The SKUs the account bought in the {@code lookback} before the latest sale supply knows, by SKU. */

@@ -8,13 +8,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param horizonWeeks    how many weeks of an account's forecast demand are protected (8)
  * @param potentialShare  the share of that forecast protected for a POTENTIAL account (0.5)
  * @param refreshInterval how often every KEY and POTENTIAL account's protections are re-forecast (6h)
+ * @param sizingInterval  how often the sizer looks for protections made due by tier changes and sales (200ms)
+ * @param sizingLockWait  how long the sizer waits for an account's or SKU's lock before it leaves the
+ *                        account for its next round (250ms)
  */
 @ConfigurationProperties("kam.supply.protection")
-public record ProtectionProperties(Integer horizonWeeks, Double potentialShare, Duration refreshInterval) {
+public record ProtectionProperties(Integer horizonWeeks, Double potentialShare, Duration refreshInterval,
+        Duration sizingInterval, Duration sizingLockWait) {
 
     public ProtectionProperties {
         horizonWeeks = horizonWeeks == null ? 8 : horizonWeeks;
         potentialShare = potentialShare == null ? 0.5 : potentialShare;
         refreshInterval = refreshInterval == null ? Duration.ofHours(6) : refreshInterval;
+        sizingInterval = sizingInterval == null ? Duration.ofMillis(200) : sizingInterval;
+        sizingLockWait = sizingLockWait == null ? Duration.ofMillis(250) : sizingLockWait;
     }
 }

@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Period;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -23,6 +26,7 @@ import org.kam.supply.PlanningInputChanged;
 import org.kam.supply.Topics;
 import org.kam.supply.catalogue.StockChanged;
 import org.kam.supply.demand.DemandForecasts;
+import org.kam.supply.forecast.Forecast;
 import org.kam.supply.reservation.ProtectionRule.Holding;
 import org.kam.supply.reservation.ProtectionRule.Sizing;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,12 +45,18 @@ import io.micrometer.core.instrument.MeterRegistry;
  * announces each change of (requested, reserved) once, as {@code ReservationChanged}, in the same
  * transaction that stores it.
  *
- * <p>Concurrency: sales and tier changes run on different consumer threads, stock changes and
- * agreed levels on HTTP threads, the re-forecast on the scheduler. Everything that touches one
- * account first takes a transaction-scoped lock on the account, and everything that reserves on a
- * SKU a lock on the SKU (several SKUs in a fixed order, so two transactions never wait on each
- * other in a circle). So no two transactions decide from the same old picture, and the reserved
- * units of a SKU never exceed its stock.
+ * <p>Sizing is deferred (docs/adr/0014): a tier change or a sale only marks the account, or the SKU
+ * sold, as due in the same transaction that records it, and {@link ProtectionSizer} sizes what is
+ * due moments later, in a transaction per account. A replayed history moves an account between
+ * tiers again and again within seconds; it is sized once for the tier it ends up with, instead of
+ * re-forecasting every SKU it bought on every move. Agreed levels and stock changes, which people
+ * wait for on the API, are sized at once.
+ *
+ * <p>Concurrency: sales and tier changes run on consumer threads, stock changes and agreed levels
+ * on HTTP threads, the sizer and the re-forecast on their own. Everything that touches one account
+ * first takes a transaction-scoped lock on the account, and everything that reserves on a SKU a lock
+ * on the SKU (several SKUs in a fixed order). So no two transactions decide from the same old
+ * picture, and the reserved units of a SKU never exceed its stock.
  */
 @Service
 public class Protections {
@@ -63,6 +73,7 @@ public class Protections {
     private final Outbox outbox;
     private final ProtectionRule rule;
     private final DemandForecasts demand;
+    private final ProtectionsDue due;
     private final MeterRegistry meters;
     private final Clock clock;
     private final Counter salesRecorded;
@@ -71,8 +82,9 @@ public class Protections {
     private final ApplicationEventPublisher events;
 
     Protections(JdbcTemplate jdbc, Inbox inbox, Outbox outbox, ProtectionRule rule, DemandForecasts demand,
-            MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
+            ProtectionsDue due, MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.due = due;
         this.events = events;
         this.inbox = inbox;
         this.outbox = outbox;
@@ -90,8 +102,9 @@ public class Protections {
 
     /**
      * Stores a sale delivered for the first time (the caller checked the inbox and holds the
-     * account's lock); a sale of a KEY or POTENTIAL account re-sizes its protection of the SKU sold.
-     * Only that SKU, so a sale costs one forecast; the others follow at the next refresh.
+     * account's lock); a sale of a KEY or POTENTIAL account makes its protection of the SKU sold due
+     * for sizing ({@link #sizeDue}). Only that SKU, so a sale costs at most one forecast; the others
+     * follow at the next refresh.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordSale(SaleLine sale) {
@@ -100,17 +113,15 @@ public class Protections {
                 on conflict (event_id) do nothing""",
                 sale.eventId(), sale.accountId(), sale.sku(), sale.quantity(), Timestamp.from(sale.occurredAt()));
         salesRecorded.increment();
-        Tier tier = tierOf(sale.accountId());
-        if (ProtectionRule.protects(tier)) {
-            lockSkus(List.of(sale.sku()));
-            resize(sale.accountId(), sale.sku(), tier, Cause.SALE);
+        if (ProtectionRule.protects(tierOf(sale.accountId()))) {
+            due.sku(sale.accountId(), sale.sku());
         }
     }
 
     /**
-     * Applies a tier change once: becoming KEY or POTENTIAL sizes protections for everything the
-     * account bought in the last two years, any other tier releases them all. A change older than
-     * the tier already known is ignored.
+     * Applies a tier change once and makes the whole account due for sizing ({@link #sizeDue}):
+     * becoming KEY or POTENTIAL sizes protections for everything the account bought in the last two
+     * years, any other tier releases them all. A change older than the tier already known is ignored.
      */
     @Transactional
     public void changeTier(TierChange change) {
@@ -131,11 +142,45 @@ public class Protections {
         }
         meters.counter("kam.supply.tier.changes.applied", "to", change.to().name()).increment();
         events.publishEvent(PlanningInputChanged.TIER);
-        if (ProtectionRule.protects(change.to())) {
-            resizeAccount(change.accountId(), change.to(), Cause.TIER_CHANGED);
-        } else {
-            release(change.accountId(), change.to());
+        due.wholeAccount(change.accountId());
+    }
+
+    /**
+     * Sizes what is due for one account ({@link Due}), publishes the protections that changed, and
+     * clears it; nothing when nothing is due. Its own transaction, which waits at most
+     * {@code lockWait} for a lock (a consumer's batch may hold the account or a SKU for a while):
+     * then it fails with a {@link org.springframework.dao.PessimisticLockingFailureException}, the
+     * account stays due, and the sizer comes back to it. Never waiting long, the sizer is also never
+     * the one a consumer's batch deadlocks with.
+     *
+     * @return what was done
+     */
+    @Transactional
+    public Due.Work sizeDue(String accountId, Duration lockWait) {
+        jdbc.execute("set local lock_timeout = " + Math.max(1, lockWait.toMillis()));
+        lockAccount(accountId);
+        Due owed = due.of(accountId);
+        Tier tier = tierOf(accountId);
+        Due.Work work = owed.at(tier);
+        switch (work) {
+            case SIZE_ACCOUNT -> resizeAccount(accountId, tier, Cause.TIER_CHANGED);
+            case SIZE_SKUS -> resize(accountId, owed.skus(), tier, Cause.SALE);
+            case RELEASE -> release(accountId, tier == null ? Tier.REGULAR : tier);
+            case NOTHING -> { }
         }
+        due.clear(accountId);
+        return work;
+    }
+
+    /** Up to {@code limit} accounts with protections due, the longest waiting first. */
+    public List<String> accountsDue(int limit) {
+        return due.oldest(limit);
+    }
+
+    /** The account could not be sized for a reason of its own: it waits behind the others. */
+    @Transactional
+    public void postpone(String accountId) {
+        due.postpone(accountId);
     }
 
     /**
@@ -183,8 +228,7 @@ public class Protections {
                    set units = excluded.units, note = excluded.note, set_by = excluded.set_by, updated_at = now()
                 returning account_id, sku, units, note, set_by, updated_at""",
                 AgreedStockLevel::read, accountId, sku, units, note, setBy);
-        lockSkus(List.of(sku));
-        resize(accountId, sku, tier, Cause.AGREED_LEVEL);
+        resize(accountId, new TreeSet<>(List.of(sku)), tier, Cause.AGREED_LEVEL);
         return level;
     }
 
@@ -202,8 +246,7 @@ public class Protections {
         }
         Tier tier = tierOf(accountId);
         if (ProtectionRule.protects(tier)) {
-            lockSkus(List.of(sku));
-            resize(accountId, sku, tier, Cause.AGREED_LEVEL);
+            resize(accountId, new TreeSet<>(List.of(sku)), tier, Cause.AGREED_LEVEL);
         }
     }
 
@@ -238,10 +281,7 @@ public class Protections {
     private void resizeAccount(String accountId, Tier tier, Cause cause) {
         SortedSet<String> skus = new TreeSet<>(demand.skusBought(accountId, SIZING_LOOKBACK));
         skus.addAll(protectedSkus(accountId)); // those no longer bought are re-forecast too, towards 0
-        lockSkus(skus);
-        for (String sku : skus) {
-            resize(accountId, sku, tier, cause);
-        }
+        resize(accountId, skus, tier, cause);
     }
 
     private void release(String accountId, Tier tier) {
@@ -252,13 +292,27 @@ public class Protections {
         }
     }
 
-    /** Sizes one protection from the account's forecast or agreed level; the account and SKU must be locked. */
-    private void resize(String accountId, String sku, Tier tier, Cause cause) {
-        OptionalDouble forecast = demand.forecast(sku, accountId, rule.horizonWeeks())
-                .map(f -> OptionalDouble.of(f.totalOfNext(rule.horizonWeeks()))).orElse(OptionalDouble.empty());
-        OptionalInt agreed = jdbc.queryForList("select units from agreed_stock_level where account_id = ? and sku = ?",
-                Integer.class, accountId, sku).stream().mapToInt(Integer::intValue).findFirst();
-        apply(accountId, sku, tier, rule.size(tier, forecast, agreed), cause);
+    /**
+     * Sizes the account's protections of {@code skus} from its forecasts (all read in one query) or
+     * agreed levels; the account must be locked, the SKUs are locked here.
+     */
+    private void resize(String accountId, SortedSet<String> skus, Tier tier, Cause cause) {
+        if (skus.isEmpty()) {
+            return;
+        }
+        Map<String, Forecast> forecasts = demand.forecastsOfAccount(accountId, skus, rule.horizonWeeks());
+        Map<String, Integer> agreed = new HashMap<>();
+        jdbc.query("select sku, units from agreed_stock_level where account_id = ?",
+                rs -> { agreed.put(rs.getString(1), rs.getInt(2)); }, accountId);
+        lockSkus(skus);
+        for (String sku : skus) {
+            Forecast forecast = forecasts.get(sku);
+            OptionalDouble demanded = forecast == null ? OptionalDouble.empty()
+                    : OptionalDouble.of(forecast.totalOfNext(rule.horizonWeeks()));
+            Integer level = agreed.get(sku);
+            apply(accountId, sku, tier, rule.size(tier, demanded, level == null ? OptionalInt.empty() : OptionalInt.of(level)),
+                    cause);
+        }
     }
 
     /**

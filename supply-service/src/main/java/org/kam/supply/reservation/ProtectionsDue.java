@@ -1,0 +1,74 @@
+package org.kam.supply.reservation;
+
+import java.util.List;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code protection_due} table: what is still to be sized, per account. Whoever marks an account
+ * holds its lock (see {@link Protections}), and so does the sizer when it reads and clears it, so
+ * nothing marked between the two is lost.
+ */
+@Repository
+class ProtectionsDue {
+
+    private final JdbcTemplate jdbc;
+
+    ProtectionsDue(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The account's tier changed: every protection of it is due. */
+    void wholeAccount(String accountId) {
+        jdbc.update("""
+                insert into protection_due (account_id, sku) values (?, null)
+                on conflict (account_id, coalesce(sku, '')) do nothing""", accountId);
+    }
+
+    /** The account bought the SKU: that protection is due. */
+    void sku(String accountId, String sku) {
+        jdbc.update("""
+                insert into protection_due (account_id, sku) values (?, ?)
+                on conflict (account_id, coalesce(sku, '')) do nothing""", accountId, sku);
+    }
+
+    /** What is due for the account. */
+    Due of(String accountId) {
+        boolean[] whole = { false };
+        TreeSet<String> skus = new TreeSet<>();
+        jdbc.query("select sku from protection_due where account_id = ?", rs -> {
+            String sku = rs.getString(1);
+            if (sku == null) {
+                whole[0] = true;
+            } else {
+                skus.add(sku);
+            }
+        }, accountId);
+        return new Due(whole[0], skus);
+    }
+
+    /** Everything due for the account was sized. */
+    void clear(String accountId) {
+        jdbc.update("delete from protection_due where account_id = ?", accountId);
+    }
+
+    /** Sizing the account failed for a reason of its own: it goes behind the others. */
+    void postpone(String accountId) {
+        jdbc.update("update protection_due set due_since = clock_timestamp() where account_id = ?", accountId);
+    }
+
+    /** Up to {@code limit} accounts with something due, the longest waiting first. */
+    List<String> oldest(int limit) {
+        return jdbc.queryForList("""
+                select account_id from protection_due group by account_id order by min(due_since), account_id limit ?""",
+                String.class, limit);
+    }
+
+    /** How many accounts have something due. */
+    long accounts() {
+        Long count = jdbc.queryForObject("select count(distinct account_id) from protection_due", Long.class);
+        return count == null ? 0 : count;
+    }
+}
