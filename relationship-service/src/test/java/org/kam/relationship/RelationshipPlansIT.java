@@ -17,12 +17,19 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.kam.relationship.coverage.KeyAccounts;
+import org.kam.relationship.coverage.Tier;
+import org.kam.relationship.coverage.TierChange;
 import org.kam.relationship.coverage.TierChangedJson;
 import org.kam.testsupport.EventContracts;
 import org.kam.testsupport.KafkaProbe;
 import org.kam.testsupport.ServiceIntegrationTest;
 import org.kam.testsupport.TestApi;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +42,13 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = { "kam.test.context=plans", "kam.relationship.alerts.respond-within=PT2S",
         "kam.relationship.alerts.check-interval=PT0.3S", "kam.relationship.visits.overdue-check-interval=PT0.5S" })
 class RelationshipPlansIT extends ServiceIntegrationTest {
+
+    @Autowired
+    KeyAccounts keyAccounts;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    MeterRegistry meters;
 
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
@@ -344,13 +358,54 @@ class RelationshipPlansIT extends ServiceIntegrationTest {
                 now.minus(Duration.ofDays(150)).toString()).withRaw("sequence", "2").json());
 
         // then the grace period (90 days from leaving KEY) is over already: no KEY plan, no executive visit
+        // (none planned if both changes were announced as one move, a cancelled one if as two)
         await().atMost(Duration.ofSeconds(30)).until(() -> "REGULAR".equals(api.get("/api/v1/accounts/" + account
                 + "/relationship-map", "KAM").json().get("tier").asString()));
         assertThat(api.get("/api/v1/accounts/" + account + "/relationship-map", "KAM").json().get("planTier").asString())
                 .isEqualTo("REGULAR");
+        await().atMost(Duration.ofSeconds(30)).until(() -> keyAccounts.plansDueCount() == 0);
         JsonNode visits = api.get("/api/v1/visits?accountId=" + account + "&from=" + TODAY + "&to=" + TODAY.plusDays(30),
                 "ANALYST").json();
-        assertThat(visits.findValuesAsString("status")).containsOnly("CANCELLED");
+        assertThat(visits.findValuesAsString("status")).doesNotContain("PLANNED");
+    }
+
+    @Test
+    void aTierThatFlipsWithinOneBatchMovesThePlanOnce() {
+        // given an executive and an account the directory announced, where nobody is known yet
+        String suffix = suffix();
+        staff("exec-" + suffix, "Eva Exec", null, true);
+        String account = account("BURST-" + suffix, "East", null, null);
+        double moves = meters.get("kam.relationship.plan.moves").counter().count();
+
+        // when its tier goes KEY, REGULAR and KEY again in one consumer batch (one transaction)
+        Instant now = Instant.now();
+        transactions.executeWithoutResult(tx -> {
+            keyAccounts.record(new TierChange(UUID.randomUUID(), account, Tier.KEY, now, 1));
+            keyAccounts.record(new TierChange(UUID.randomUUID(), account, Tier.REGULAR, now.plusSeconds(1), 2));
+            keyAccounts.record(new TierChange(UUID.randomUUID(), account, Tier.KEY, now.plusSeconds(2), 3));
+        });
+
+        // then its plan moved once, REGULAR to KEY: one executive visit planned, nothing cancelled, and
+        // each missing requirement reported once as a gap, never as restored
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/visits?accountId=" + account + "&from=" + TODAY
+                + "&to=" + TODAY.plusDays(30), "ANALYST").json().size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> keyAccounts.plansDueCount() == 0);
+        assertThat(meters.get("kam.relationship.plan.moves").counter().count()).isGreaterThanOrEqualTo(moves + 1);
+        assertThat(api.get("/api/v1/visits?accountId=" + account + "&from=" + TODAY + "&to=" + TODAY.plusDays(30),
+                "ANALYST").json().findValuesAsString("status")).containsExactly("PLANNED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !signals(account, "CoverageGap").isEmpty());
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> gaps = signals(account, "CoverageGap");
+            assertThat(gaps).doesNotHaveDuplicates();
+            assertThat(signals(account, "CoverageRestored")).isEmpty();
+        });
+    }
+
+    /** The requirements named by the account's signals of {@code type} on kam.relationship-signals.v1. */
+    private List<String> signals(String account, String type) {
+        return kafka.records(Topics.RELATIONSHIP_SIGNALS).stream()
+                .filter(r -> account.equals(r.key()) && type.equals(KafkaProbe.header(r, "kam-event-type")))
+                .map(r -> json(r.value()).get("requirement").asString()).toList();
     }
 
     // --- helpers ------------------------------------------------------------------------------------

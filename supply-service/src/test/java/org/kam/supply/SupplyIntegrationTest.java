@@ -75,10 +75,14 @@ public abstract class SupplyIntegrationTest extends ServiceIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> salesOf(accountId) == count);
     }
 
-    /** Waits until supply knows the account's tier to be {@code tier}. */
+    /**
+     * Waits until supply knows the account's tier to be {@code tier} and has sized (or released) its
+     * protections for it: the sizer works moments after the change (ADR 14).
+     */
     protected void awaitTier(String accountId, String tier) {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
                 "select tier from account_tier where account_id = ?", String.class, accountId).contains(tier));
+        awaitNothingDue(accountId);
     }
 
     /** Waits until the outbox relay has published every event supply stored. */

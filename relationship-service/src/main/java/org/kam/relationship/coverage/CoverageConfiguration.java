@@ -1,6 +1,11 @@
 package org.kam.relationship.coverage;
 
+import java.time.Duration;
+
+import org.kam.chassis.resilience.Outages;
+import org.kam.chassis.work.WorkLoop;
 import org.kam.relationship.contact.RoleCatalogue;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +18,13 @@ class CoverageConfiguration {
     @Bean
     CoverageChecklist coverageChecklist(CoverageProperties properties, RoleCatalogue roles) {
         return properties.checklist(roles.roles());
+    }
+
+    /** The thread that announces plan moves (docs/adr/0014). */
+    @Bean
+    WorkLoop planMovesLoop(PlanMoves moves, Outages outages,
+            @Value("${kam.relationship.plan-moves.interval:200ms}") Duration interval) {
+        return new WorkLoop("plan-moves", interval, outages, moves::announceAllDue);
     }
 
     @Bean

@@ -25,8 +25,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * near a cut-off does not cancel and re-plan visits. The grace runs from the business time the
  * account left KEY (the change's {@code asOf}) and ends by the wall clock: live, the two are the
  * same moment; when history is replayed (an import of last year's sales), an account that was KEY
- * only in the past keeps no plan for today. A change of plan tier is announced as
- * {@link TierMoved} in the same transaction.
+ * only in the past keeps no plan for today. A change of plan tier is announced as {@link TierMoved}
+ * by {@link PlanMoves}, moments after the tier change, once (docs/adr/0014).
  */
 @Service
 public class KeyAccounts {
@@ -58,30 +58,82 @@ public class KeyAccounts {
      * Applies a tier change once; a redelivered event changes nothing. The stored {@code since} is
      * the asOf of the change that moved the account into its tier. One account's changes arrive in
      * order (keyed by account id, relayed in commit order); an older one replayed after a newer one
-     * (a lower {@code sequence}) changes nothing.
+     * (a lower {@code sequence}) changes nothing. An applied change makes the account's plan due:
+     * {@link PlanMoves} announces a move of its plan tier moments later (docs/adr/0014), so a tier
+     * that flips KEY, POTENTIAL and KEY again in one batch of a replay moves no plan at all.
      */
     @Transactional
     public void record(TierChange change) {
         if (!inbox.firstDelivery(CONSUMER, change.eventId())) {
             return;
         }
-        Tier before = planTier(change.accountId());
         jdbc.update("""
-                insert into account_tier (account_id, tier, since, sequence, cause) values (?, ?, ?, ?, ?)
+                insert into account_tier (account_id, tier, since, sequence, cause, plan_due_since)
+                values (?, ?, ?, ?, ?, clock_timestamp())
                 on conflict (account_id) do update
                    set since = case when account_tier.tier = excluded.tier then account_tier.since else excluded.since end,
                        key_left_at = case when excluded.tier = 'KEY' then null
                                           when account_tier.tier = 'KEY' then ?
                                           else account_tier.key_left_at end,
-                       tier = excluded.tier, sequence = excluded.sequence, cause = excluded.cause
+                       tier = excluded.tier, sequence = excluded.sequence, cause = excluded.cause,
+                       plan_due_since = coalesce(account_tier.plan_due_since, excluded.plan_due_since)
                 where account_tier.sequence < excluded.sequence
                    or (account_tier.sequence = 0 and excluded.sequence = 0)""",
                 change.accountId(), change.to().name(), Timestamp.from(change.asOf()), change.sequence(),
                 change.cause(), Timestamp.from(change.asOf()));
-        Tier after = planTier(change.accountId());
-        if (after != before) {
-            events.publishEvent(new TierMoved(change.accountId(), before, after));
+    }
+
+    /** Up to {@code limit} accounts whose plan may have moved, the longest waiting first. */
+    public List<String> plansDue(int limit) {
+        return jdbc.queryForList("""
+                select account_id from account_tier where plan_due_since is not null
+                order by plan_due_since, account_id limit ?""", String.class, limit);
+    }
+
+    /**
+     * Announces the account's plan move, if its plan tier now differs from the one last announced
+     * ({@link TierMoved}, whose listeners run in this transaction), and clears the mark. Waits at
+     * most {@code lockWait} for a lock (a consumer's batch may hold the account's row): then it
+     * fails with a lock error and the account stays due.
+     *
+     * @return the move announced; empty when the plan tier did not move, or nothing was due
+     */
+    @Transactional
+    public Optional<TierMoved> announcePlanMove(String accountId, Duration lockWait) {
+        jdbc.execute("set local lock_timeout = " + Math.max(1, lockWait.toMillis()));
+        List<TierMoved> moves = jdbc.query("""
+                select account_id, tier, since, key_left_at, plan_tier from account_tier
+                where account_id = ? and plan_due_since is not null for update""",
+                (rs, row) -> {
+                    Tier announced = rs.getString(5) == null ? Tier.REGULAR : Tier.valueOf(rs.getString(5));
+                    Tier now = planTier(new TierState(rs.getString(1), Tier.valueOf(rs.getString(2)),
+                            rs.getTimestamp(3).toInstant(), instant(rs.getTimestamp(4))));
+                    return new TierMoved(accountId, announced, now);
+                }, accountId);
+        if (moves.isEmpty()) {
+            return Optional.empty();
         }
+        TierMoved move = moves.get(0);
+        jdbc.update("update account_tier set plan_tier = ?, plan_due_since = null where account_id = ?",
+                move.planAfter().name(), accountId);
+        if (move.planAfter() == move.planBefore()) {
+            return Optional.empty();
+        }
+        events.publishEvent(move);
+        return Optional.of(move);
+    }
+
+    /** Announcing the account's plan move failed for a reason of its own: it waits behind the others. */
+    @Transactional
+    public void postponePlanMove(String accountId) {
+        jdbc.update("update account_tier set plan_due_since = clock_timestamp() where account_id = ? and plan_due_since is not null",
+                accountId);
+    }
+
+    /** How many accounts' plans may have moved and are not announced yet. */
+    public long plansDueCount() {
+        Long count = jdbc.queryForObject("select count(*) from account_tier where plan_due_since is not null", Long.class);
+        return count == null ? 0 : count;
     }
 
     /** The tier the account is planned for now: its tier, or KEY while the grace period after leaving KEY runs. */
@@ -114,9 +166,9 @@ public class KeyAccounts {
     }
 
     /**
-     * Ends the grace periods that ran out: the account's plan moves to its tier, announced as
-     * {@link TierMoved}. Run now and then (see {@code GracePeriods}); true when one was ended, so the
-     * caller runs it again.
+     * Ends the grace periods that ran out: the account's plan becomes due, and {@link PlanMoves}
+     * announces its move to its tier. Run now and then (see {@code GracePeriods}); true when one was
+     * ended, so the caller runs it again.
      */
     @Transactional
     public boolean endOneGracePeriod() {
@@ -128,9 +180,9 @@ public class KeyAccounts {
         if (expired.isEmpty()) {
             return false;
         }
-        String accountId = expired.get(0);
-        jdbc.update("update account_tier set key_left_at = null where account_id = ?", accountId);
-        events.publishEvent(new TierMoved(accountId, Tier.KEY, tier(accountId)));
+        jdbc.update("""
+                update account_tier set key_left_at = null, plan_due_since = coalesce(plan_due_since, clock_timestamp())
+                where account_id = ?""", expired.get(0));
         return true;
     }
 

@@ -78,6 +78,22 @@ public enum Failure {
         return false;
     }
 
+    /**
+     * Whether {@code error} is a lock that was not free in time: {@code lock_timeout} ran out (55P03),
+     * or PostgreSQL broke a deadlock or serialization conflict ({@link #isConflict}). Background work
+     * that waits only briefly for locks (see {@link org.kam.chassis.work.WorkLoop}) leaves such a unit
+     * for its next round.
+     */
+    public static boolean isLockBusy(Throwable error) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = error; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return isConflict(error);
+    }
+
     private static boolean isOutage(Throwable t) {
         if (t instanceof SQLException sql) {
             if (sql instanceof SQLTransientException || sql instanceof SQLRecoverableException) {
