@@ -29,14 +29,17 @@ public class Inbox {
      * Claims {@code eventId} for {@code consumer}; true the first time, false for a duplicate.
      * Must run inside the transaction that applies the event, so the claim commits (or rolls
      * back) together with its effects. A concurrent duplicate waits on the primary key and then
-     * sees false.
+     * sees false. Inside a consumer batch the ids of all its records are claimed at the first call,
+     * in one statement ({@link BatchClaims}), and the others are answered from that.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean firstDelivery(String consumer, UUID eventId) {
-        int inserted = jdbc.update("""
+        BatchClaims batch = BatchClaims.current();
+        Boolean claimed = batch == null ? null : batch.firstDelivery(consumer, eventId, jdbc);
+        boolean first = claimed != null ? claimed : jdbc.update("""
                 insert into processed_event (consumer, event_id) values (?, ?)
-                on conflict do nothing""", consumer, eventId);
-        if (inserted == 0) {
+                on conflict do nothing""", consumer, eventId) == 1;
+        if (!first) {
             meters.counter("kam.inbox.duplicates.skipped", "consumer", consumer).increment();
             log.debug("{} skips event {}: applied before", consumer, eventId);
             return false;

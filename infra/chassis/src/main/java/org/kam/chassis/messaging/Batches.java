@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
+import org.kam.chassis.inbox.BatchClaims;
 import org.kam.chassis.resilience.Failure;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -22,6 +24,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * How every KAM consumer applies what one poll of its topic brought (issue 12, ADR 13): all records
@@ -57,6 +62,7 @@ public final class Batches {
 
     private final TransactionTemplate transactions;
     private final ObjectProvider<Tracer> tracers;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final ObjectProvider<Propagator> propagators;
     private final DistributionSummary transactionSizes;
     private final long budgetNanos;
@@ -101,6 +107,29 @@ public final class Batches {
         apply(records, 0, records.size(), handler);
     }
 
+    /**
+     * The {@code eventId} at the top of a record's JSON (every KAM event has one), read without
+     * parsing the rest; null when there is none or the record is not JSON (its handler will say so).
+     */
+    static @Nullable UUID eventIdOf(byte[] json) {
+        try (JsonParser parser = JSON.createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            for (JsonToken token = parser.nextToken(); token == JsonToken.PROPERTY_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("eventId".equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? UUID.fromString(parser.getString()) : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (RuntimeException notJsonOrNotAnId) {
+            return null;
+        }
+    }
+
     private void apply(List<Message<byte[]>> records, int from, int to, Consumer<Message<byte[]>> handler) {
         int start = from;
         while (start < to) {
@@ -141,6 +170,15 @@ public final class Batches {
             long deadline = System.nanoTime() + budgetNanos;
             try {
                 transactions.executeWithoutResult(status -> {
+                    // The inbox claims the ids of all these records at once (BatchClaims).
+                    List<UUID> ids = new ArrayList<>(limit - start);
+                    for (int i = start; i < limit; i++) {
+                        UUID id = eventIdOf(records.get(i).getPayload());
+                        if (id != null) {
+                            ids.add(id);
+                        }
+                    }
+                    BatchClaims.bind(ids);
                     for (int i = start; i < limit; i++) {
                         reached[0] = i;
                         traced(records.get(i), handler);

@@ -47,49 +47,123 @@ public class Outbox {
         append(new OutgoingEvent(eventId, topic, key, type, json.writeValueAsString(payload)));
     }
 
-    /** Stores {@code event}; an event id already waiting is a replay and is ignored. */
+    /**
+     * Stores {@code event}; an event id already waiting is a replay and is ignored. Inside a
+     * transaction the events are kept in order and written together just before it commits, in one
+     * round trip (issue 12): nothing reads the outbox inside the transaction that appends to it, and a
+     * transaction that rolls back never writes them at all.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(OutgoingEvent event) {
-        jdbc.update("""
-                insert into outbox_event (event_id, topic, message_key, event_type, payload, trace_parent)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (event_id) do nothing""",
-                event.eventId(), event.topic(), event.key(), event.type(), event.json(), traceParent.get());
-        wakeRelayAfterCommit();
+        Pending pending = pending();
+        if (pending == null) {
+            insert(List.of(new Traced(event, traceParent.get())));
+            relay.wakeUp(); // no synchronisation to wait for the commit: the relay polls anyway
+            return;
+        }
+        pending.events.add(new Traced(event, traceParent.get()));
+        if (pending.committing) {
+            pending.writeWaiting(); // appended by another before-commit step, after ours ran
+        }
     }
 
-    /** Stores many events in one round trip (bulk imports); ids already waiting are ignored. */
+    /**
+     * Stores many events in one round trip (bulk imports), at once rather than at the commit, so a
+     * long import transaction never holds them all in memory; ids already waiting are ignored.
+     * Events appended before them in the transaction are written first, keeping their order.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void appendAll(List<OutgoingEvent> events) {
         if (events.isEmpty()) {
             return;
         }
         String trace = traceParent.get();
+        List<Traced> traced = events.stream().map(event -> new Traced(event, trace)).toList();
+        Pending pending = pending();
+        if (pending == null) {
+            insert(traced);
+            relay.wakeUp(); // no synchronisation to wait for the commit: the relay polls anyway
+            return;
+        }
+        pending.writeWaiting();
+        insert(traced);
+        pending.written = true;
+    }
+
+    private void insert(List<Traced> events) {
         jdbc.batchUpdate("""
                 insert into outbox_event (event_id, topic, message_key, event_type, payload, trace_parent)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (event_id) do nothing""",
-                events, 1000, (ps, event) -> {
+                events, 1000, (ps, traced) -> {
+                    OutgoingEvent event = traced.event();
                     ps.setObject(1, event.eventId());
                     ps.setString(2, event.topic());
                     ps.setString(3, event.key());
                     ps.setString(4, event.type());
                     ps.setString(5, event.json());
-                    ps.setString(6, trace);
+                    ps.setString(6, traced.traceParent());
                 });
-        wakeRelayAfterCommit();
     }
 
-    private void wakeRelayAfterCommit() {
-        // Polling alone would add up to one poll interval of latency to every hop; a commit
-        // nudges the relay so events leave as soon as they are durable.
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    relay.wakeUp();
-                }
-            });
+    /**
+     * The events the current transaction appended and has not written yet; null when there is no
+     * transaction synchronisation to write them before the commit (then each is written at once).
+     */
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        // Looked up among the transaction's synchronisations, not as a thread-bound resource: a
+        // transaction suspended for another (REQUIRES_NEW) keeps its events to itself.
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof Pending pending && pending.outbox == this) {
+                return pending;
+            }
+        }
+        Pending created = new Pending(this);
+        TransactionSynchronizationManager.registerSynchronization(created);
+        return created;
+    }
+
+    /** An event with the trace context of the work that appended it. */
+    private record Traced(OutgoingEvent event, String traceParent) {
+    }
+
+    /** The events one transaction appended, written just before it commits. */
+    private static final class Pending implements TransactionSynchronization {
+        final Outbox outbox;
+        final List<Traced> events = new java.util.ArrayList<>();
+
+        Pending(Outbox outbox) {
+            this.outbox = outbox;
+        }
+
+        /** Whether anything was written in this transaction (the relay is woken after its commit). */
+        boolean written;
+
+        void writeWaiting() {
+            if (!events.isEmpty()) {
+                outbox.insert(events);
+                events.clear();
+                written = true;
+            }
+        }
+
+        /** Set once the transaction commits: what is appended from then on is written at once. */
+        boolean committing;
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            committing = true;
+            writeWaiting();
+        }
+
+        @Override
+        public void afterCommit() {
+            if (written) {
+                outbox.relay.wakeUp();
+            }
         }
     }
 }

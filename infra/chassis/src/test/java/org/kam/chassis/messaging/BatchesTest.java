@@ -42,6 +42,20 @@ class BatchesTest {
             new DefaultListableBeanFactory().getBeanProvider(Tracer.class),
             new DefaultListableBeanFactory().getBeanProvider(Propagator.class), meters, java.time.Duration.ofMinutes(1));
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "the first field                | {\"eventId\":\"5f0c6f7e-6b1e-4c1a-9a43-2f5f3c2d1e00\",\"x\":1} | 5f0c6f7e-6b1e-4c1a-9a43-2f5f3c2d1e00",
+            "after nested values            | {\"a\":{\"eventId\":\"no\"},\"b\":[1,{\"c\":2}],\"eventId\":\"5f0c6f7e-6b1e-4c1a-9a43-2f5f3c2d1e00\"} | 5f0c6f7e-6b1e-4c1a-9a43-2f5f3c2d1e00",
+            "no eventId                     | {\"accountId\":\"C-1\"} | ",
+            "an eventId that is no UUID     | {\"eventId\":\"not-a-uuid\"} | ",
+            "an eventId that is a number    | {\"eventId\":42} | ",
+            "not JSON                       | {not json | ",
+            "a JSON array                   | [1,2] | " })
+    void theEventIdIsReadFromTheTopOfTheRecordWithoutParsingTheRest(String situation, String json, String expected) {
+        assertThat(Batches.eventIdOf(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo(expected == null ? null : java.util.UUID.fromString(expected));
+    }
+
     @Test
     void aBatchIsAppliedInOrderInOneTransaction() {
         batches.apply(records("a", "b", "c"), apply(Set.of(), Set.of()));

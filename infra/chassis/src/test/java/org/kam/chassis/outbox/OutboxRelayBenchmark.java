@@ -2,8 +2,6 @@ package org.kam.chassis.outbox;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,12 +11,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import org.kam.testsupport.TestDatabase;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -83,15 +77,7 @@ class OutboxRelayBenchmark {
     }
 
     private static JdbcTemplate database(String name) throws Exception {
-        String server = TestDatabase.serverUrl();
-        try (Connection connection = DriverManager.getConnection(server, TestDatabase.user(), TestDatabase.password())) {
-            connection.createStatement().execute("create database " + name);
-        }
-        var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
-                server.replaceFirst("/[^/]*$", "/" + name), TestDatabase.user(), TestDatabase.password());
-        try (Connection connection = dataSource.getConnection()) {
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/chassis/V0_1__outbox_and_inbox.sql"));
-        }
+        var dataSource = org.kam.chassis.ChassisSchema.create(name, 1);
         return new JdbcTemplate(dataSource);
     }
 

@@ -3,8 +3,6 @@ package org.kam.chassis.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -23,12 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kam.chassis.inbox.Inbox;
 import org.kam.testsupport.KafkaProbe;
-import org.kam.testsupport.TestDatabase;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,18 +42,7 @@ class OutboxRelayIT {
         kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerProperty("offsets.topic.num.partitions", "1");
         kafka.afterPropertiesSet();
-        String server = TestDatabase.serverUrl();
-        String database = "outbox_it_" + ProcessHandle.current().pid();
-        try (Connection connection = DriverManager.getConnection(server, TestDatabase.user(), TestDatabase.password())) {
-            connection.createStatement().execute("create database " + database);
-        }
-        var dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
-                server.replaceFirst("/[^/]*$", "/" + database), TestDatabase.user(), TestDatabase.password());
-        try (Connection connection = dataSource.getConnection()) {
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/chassis/V0_1__outbox_and_inbox.sql"));
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/chassis/V0_2__outbox_parking.sql"));
-            ScriptUtils.executeSqlScript(connection, new ClassPathResource("db/chassis/V0_3__outbox_trace_context.sql"));
-        }
+        var dataSource = org.kam.chassis.ChassisSchema.create("outbox_it_" + ProcessHandle.current().pid());
         jdbc = new JdbcTemplate(dataSource);
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
@@ -73,6 +56,51 @@ class OutboxRelayIT {
     void emptyTables() {
         jdbc.update("delete from outbox_event");
         jdbc.update("delete from processed_event");
+    }
+
+    @Test
+    void aTransactionsEventsAreWrittenTogetherAtItsCommitInOrderEachWithItsOwnTraceContext() {
+        // given an outbox whose work changes trace context from one event to the next
+        OutboxRelay relay = relay(kafka.getBrokersAsString(), Duration.ofSeconds(30));
+        int[] span = { 0 };
+        Outbox outbox = new Outbox(jdbc, JsonMapper.builder().build(), relay,
+                () -> "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b" + span[0] + "-01");
+        UUID first = UUID.randomUUID();
+        UUID bulk1 = UUID.randomUUID();
+        UUID bulk2 = UUID.randomUUID();
+        UUID last = UUID.randomUUID();
+
+        // when one transaction appends one, then two in bulk, then one more (and the first again)
+        Integer visibleInside = tx.execute(status -> {
+            outbox.append(first, "outbox.order.v1", "k", "Counted", Map.of("eventId", first.toString()));
+            span[0] = 1;
+            outbox.appendAll(List.of(new OutgoingEvent(bulk1, "outbox.order.v1", "k", "Counted", "{}"),
+                    new OutgoingEvent(bulk2, "outbox.order.v1", "k", "Counted", "{}")));
+            span[0] = 2;
+            outbox.append(last, "outbox.order.v1", "k", "Counted", Map.of("eventId", last.toString()));
+            outbox.append(first, "outbox.order.v1", "k", "Counted", Map.of("eventId", first.toString()));
+            return jdbc.queryForObject("select count(*) from outbox_event where event_id = ?", Integer.class, last);
+        });
+
+        // then the last was not written before the commit, and all four are stored once, in order,
+        // each with the trace context it was appended in
+        assertThat(visibleInside).isZero();
+        assertThat(jdbc.query("select event_id, right(trace_parent, 5) from outbox_event order by id",
+                (rs, i) -> rs.getObject(1, UUID.class) + " " + rs.getString(2)))
+                .containsExactly(first + " b0-01", bulk1 + " b1-01", bulk2 + " b1-01", last + " b2-01");
+    }
+
+    @Test
+    void aTransactionThatRollsBackWritesNoneOfItsEvents() {
+        OutboxRelay relay = relay(kafka.getBrokersAsString(), Duration.ofSeconds(30));
+        Outbox outbox = new Outbox(jdbc, JsonMapper.builder().build(), relay);
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            outbox.append(UUID.randomUUID(), "outbox.order.v1", "k", "Counted", Map.of("n", 1));
+            throw new IllegalStateException("the business change failed");
+        })).hasMessage("the business change failed");
+
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event", Integer.class)).isZero();
     }
 
     @Test
