@@ -31,6 +31,8 @@ public final class BatchClaims implements TransactionSynchronization {
     private final Set<UUID> pendingSet;
     private final Map<String, Claimed> byConsumer = new HashMap<>();
     private JdbcTemplate jdbc;
+    /** The connection of the batch's transaction, known from the first claim in it. */
+    private @Nullable Object connection;
 
     private BatchClaims(List<UUID> pending) {
         this.pending = pending;
@@ -43,24 +45,32 @@ public final class BatchClaims implements TransactionSynchronization {
      */
     public static void bind(List<UUID> eventIds) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(
-                    new BatchClaims(new ArrayList<>(new LinkedHashSet<>(eventIds))));
+            BatchClaims claims = new BatchClaims(new ArrayList<>(new LinkedHashSet<>(eventIds)));
+            TransactionSynchronizationManager.unbindResourceIfPossible(BatchClaims.class);
+            TransactionSynchronizationManager.bindResource(BatchClaims.class, claims);
+            TransactionSynchronizationManager.registerSynchronization(claims);
         }
     }
 
-    /** The claims of the current transaction; null outside a batch (then the inbox claims one by one). */
-    static @Nullable BatchClaims current() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+    /**
+     * The claims of the current transaction; null outside a batch (then the inbox claims one by one),
+     * and in a transaction started inside the batch's (REQUIRES_NEW), which has its own connection.
+     */
+    static @Nullable BatchClaims current(JdbcTemplate jdbc) {
+        BatchClaims claims = (BatchClaims) TransactionSynchronizationManager.getResource(BatchClaims.class);
+        if (claims == null) {
             return null;
         }
-        // Among the transaction's synchronisations: a transaction suspended for another
-        // (REQUIRES_NEW) keeps its claims to itself.
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof BatchClaims claims) {
-                return claims;
-            }
+        Object connection = TransactionSynchronizationManager.getResource(jdbc.getDataSource());
+        if (claims.connection == null) {
+            claims.connection = connection; // the batch's transaction, at the first claim in it
         }
-        return null;
+        return claims.connection == connection ? claims : null;
+    }
+
+    @Override
+    public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(BatchClaims.class);
     }
 
     /** Releases the ids claimed and never asked for, so only what was applied stays claimed. */

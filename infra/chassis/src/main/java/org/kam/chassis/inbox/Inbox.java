@@ -34,7 +34,7 @@ public class Inbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean firstDelivery(String consumer, UUID eventId) {
-        BatchClaims batch = BatchClaims.current();
+        BatchClaims batch = BatchClaims.current(jdbc);
         Boolean claimed = batch == null ? null : batch.firstDelivery(consumer, eventId, jdbc);
         boolean first = claimed != null ? claimed : jdbc.update("""
                 insert into processed_event (consumer, event_id) values (?, ?)

@@ -19,6 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class Outbox {
 
     private final JdbcTemplate jdbc;
+    private final Object dataSource;
     private final JsonMapper json;
     private final OutboxRelay relay;
     private final Supplier<String> traceParent;
@@ -33,6 +34,7 @@ public class Outbox {
      */
     public Outbox(JdbcTemplate jdbc, JsonMapper json, OutboxRelay relay, Supplier<String> traceParent) {
         this.jdbc = jdbc;
+        this.dataSource = jdbc.getDataSource();
         this.json = json;
         this.relay = relay;
         this.traceParent = traceParent;
@@ -114,14 +116,15 @@ public class Outbox {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return null;
         }
-        // Looked up among the transaction's synchronisations, not as a thread-bound resource: a
-        // transaction suspended for another (REQUIRES_NEW) keeps its events to itself.
-        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
-            if (synchronization instanceof Pending pending && pending.outbox == this) {
-                return pending;
-            }
+        // Bound to the thread, but only valid in the transaction that created it (its connection): a
+        // transaction started inside it (REQUIRES_NEW) writes its own events at once instead.
+        Object connection = TransactionSynchronizationManager.getResource(dataSource);
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            return pending.connection == connection ? pending : null;
         }
-        Pending created = new Pending(this);
+        Pending created = new Pending(this, connection);
+        TransactionSynchronizationManager.bindResource(this, created);
         TransactionSynchronizationManager.registerSynchronization(created);
         return created;
     }
@@ -133,10 +136,12 @@ public class Outbox {
     /** The events one transaction appended, written just before it commits. */
     private static final class Pending implements TransactionSynchronization {
         final Outbox outbox;
+        final Object connection;
         final List<Traced> events = new java.util.ArrayList<>();
 
-        Pending(Outbox outbox) {
+        Pending(Outbox outbox, Object connection) {
             this.outbox = outbox;
+            this.connection = connection;
         }
 
         /** Whether anything was written in this transaction (the relay is woken after its commit). */
@@ -164,6 +169,11 @@ public class Outbox {
             if (written) {
                 outbox.relay.wakeUp();
             }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(outbox);
         }
     }
 }

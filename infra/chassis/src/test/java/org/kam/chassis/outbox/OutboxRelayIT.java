@@ -91,6 +91,27 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aTransactionStartedInsideAnotherKeepsItsOwnEvents() {
+        // given an outer transaction that appends, then runs an inner one (REQUIRES_NEW) that appends too
+        OutboxRelay relay = relay(kafka.getBrokersAsString(), Duration.ofSeconds(30));
+        Outbox outbox = new Outbox(jdbc, JsonMapper.builder().build(), relay);
+        TransactionTemplate inner = new TransactionTemplate(tx.getTransactionManager());
+        inner.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        UUID outer = UUID.randomUUID();
+        UUID own = UUID.randomUUID();
+
+        // when the inner one commits and the outer one rolls back
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            outbox.append(outer, "outbox.order.v1", "k", "Counted", Map.of("n", 1));
+            inner.executeWithoutResult(s -> outbox.append(own, "outbox.order.v1", "k", "Counted", Map.of("n", 2)));
+            throw new IllegalStateException("the outer change failed");
+        })).hasMessage("the outer change failed");
+
+        // then the inner one's event is stored and the outer one's is not
+        assertThat(jdbc.queryForList("select event_id from outbox_event", UUID.class)).containsExactly(own);
+    }
+
+    @Test
     void aTransactionThatRollsBackWritesNoneOfItsEvents() {
         OutboxRelay relay = relay(kafka.getBrokersAsString(), Duration.ofSeconds(30));
         Outbox outbox = new Outbox(jdbc, JsonMapper.builder().build(), relay);
