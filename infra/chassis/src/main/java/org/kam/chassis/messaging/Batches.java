@@ -11,6 +11,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.jspecify.annotations.Nullable;
 import org.kam.chassis.inbox.BatchClaims;
+import org.kam.chassis.outbox.TraceParent;
 import org.kam.chassis.resilience.Failure;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -61,9 +62,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Batches {
 
     private final TransactionTemplate transactions;
-    private final ObjectProvider<Tracer> tracers;
+    private final java.util.function.Supplier<Tracer> tracer;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final ObjectProvider<Propagator> propagators;
+    private final java.util.function.Supplier<Propagator> propagator;
     private final DistributionSummary transactionSizes;
     private final long budgetNanos;
     /**
@@ -83,8 +84,8 @@ public final class Batches {
             ObjectProvider<Propagator> propagators, MeterRegistry meters, java.time.Duration budget) {
         this.budgetNanos = budget.toNanos();
         this.transactions = transactions;
-        this.tracers = tracers;
-        this.propagators = propagators;
+        this.tracer = TraceParent.resolvedOnce(tracers);
+        this.propagator = TraceParent.resolvedOnce(propagators);
         this.transactionSizes = DistributionSummary.builder("kam.consumer.batch.records")
                 .description("Records applied per consumer transaction (a polled batch, or what fits the time budget)")
                 .register(meters);
@@ -214,8 +215,8 @@ public final class Batches {
     }
 
     private void traced(Message<byte[]> record, Consumer<Message<byte[]>> handler) {
-        Tracer tracer = tracers.getIfAvailable();
-        Propagator propagator = propagators.getIfAvailable();
+        Tracer tracer = this.tracer.get();
+        Propagator propagator = this.propagator.get();
         if (tracer == null || propagator == null) {
             handler.accept(record);
             return;
