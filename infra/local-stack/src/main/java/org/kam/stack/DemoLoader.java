@@ -202,6 +202,7 @@ final class DemoLoader {
         return value;
     }
 
+    /** Sends {@code request}; a failure to reach the service is noted and answers null. */
     private HttpResponse<String> exchange(HttpRequest request, URI uri, Failures failures) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -259,15 +260,7 @@ final class DemoLoader {
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
                 .build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            failures.add(uri, e.getClass().getSimpleName() + " " + e.getMessage());
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while loading demo data", e);
-        }
+        return exchange(request, uri, failures);
     }
 
     private static void pause() {
@@ -310,22 +303,9 @@ final class DemoLoader {
     }
 
     private void put(URI uri, Map<String, Object> body, Failures failures) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofSeconds(15))
-                .header("Authorization", "Bearer " + bearerToken)
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 400) {
-                failures.add(uri, response.statusCode() + " " + abbreviate(response.body()));
-            }
-        } catch (IOException e) {
-            failures.add(uri, e.getClass().getSimpleName() + " " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("Interrupted while loading demo data", e);
+        HttpResponse<String> response = send(uri, "PUT", body, failures);
+        if (response != null && response.statusCode() >= 400) {
+            failures.add(uri, response.statusCode() + " " + abbreviate(response.body()));
         }
     }
 
