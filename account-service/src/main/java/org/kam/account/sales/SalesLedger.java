@@ -8,6 +8,7 @@ import org.kam.account.tiering.Tiering;
 import org.kam.chassis.inbox.Inbox;
 import org.kam.chassis.outbox.OutgoingEvent;
 import org.kam.chassis.outbox.Outbox;
+import org.kam.chassis.transaction.RowsAtCommit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +26,7 @@ public class SalesLedger {
     private final Inbox inbox;
     private final Outbox outbox;
     private final Tiering tiering;
+    private final RowsAtCommit<Sale> sales;
     private final Counter recorded;
     private final Counter accountsOpened;
 
@@ -33,6 +35,20 @@ public class SalesLedger {
         this.inbox = inbox;
         this.outbox = outbox;
         this.tiering = tiering;
+        // Tiering keeps the sales in memory, and reads them from the table only when it (re)builds,
+        // at the first sale of a transaction: written at the commit, together.
+        this.sales = new RowsAtCommit<>(jdbc, """
+                insert into sale (event_id, account_id, order_id, sku, quantity, amount, currency, occurred_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", (ps, sale) -> {
+                    ps.setObject(1, sale.eventId());
+                    ps.setString(2, sale.accountId());
+                    ps.setString(3, sale.orderId());
+                    ps.setString(4, sale.sku());
+                    ps.setInt(5, sale.quantity());
+                    ps.setBigDecimal(6, sale.amount());
+                    ps.setString(7, sale.currency());
+                    ps.setTimestamp(8, Timestamp.from(sale.occurredAt()));
+                });
         this.recorded = meters.counter("kam.sales.recorded");
         this.accountsOpened = meters.counter("kam.accounts.opened.by.sale");
     }
@@ -53,17 +69,16 @@ public class SalesLedger {
         if (!inbox.firstDelivery(CONSUMER, sale.eventId())) {
             return;
         }
-        // No sale is dropped for an unknown customer: it is opened with its id as name.
-        int opened = jdbc.update("insert into account (id, name) values (?, ?) on conflict (id) do nothing",
-                sale.accountId(), sale.accountId());
-        if (opened == 1) {
-            accountsOpened.increment();
+        // No sale is dropped for an unknown customer: it is opened with its id as name. (Tiering holds
+        // every stored account: asking it saves a round trip per sale.)
+        if (!tiering.knowsAccount(sale.accountId())) {
+            int opened = jdbc.update("insert into account (id, name) values (?, ?) on conflict (id) do nothing",
+                    sale.accountId(), sale.accountId());
+            if (opened == 1) {
+                accountsOpened.increment();
+            }
         }
-        jdbc.update("""
-                insert into sale (event_id, account_id, order_id, sku, quantity, amount, currency, occurred_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""",
-                sale.eventId(), sale.accountId(), sale.orderId(), sale.sku(), sale.quantity(), sale.amount(),
-                sale.currency(), Timestamp.from(sale.occurredAt()));
+        sales.add(sale);
         recorded.increment();
         tiering.saleRecorded(sale.eventId(), sale.accountId(), sale.occurredAt(), sale.amount());
     }

@@ -163,6 +163,11 @@ public final class TieringEngine {
         return shifts;
     }
 
+    /** Whether the engine holds the account (declared, registered or seen in a sale). */
+    public boolean knows(String accountId) {
+        return accounts.containsKey(accountId);
+    }
+
     /** An assessment known before history is loaded; no re-tiering until {@link #reconcile()}. */
     public void loadAssessment(String accountId, Integer financialStrength, Integer coreCompetence,
             Integer growthPotential) {

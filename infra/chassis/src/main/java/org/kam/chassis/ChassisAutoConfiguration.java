@@ -132,6 +132,12 @@ public class ChassisAutoConfiguration {
                 properties.consumer().transactionTime());
     }
 
+    /** Advisory locks taken once per transaction (a consumer's transaction applies a whole batch). */
+    @Bean
+    org.kam.chassis.transaction.TransactionLocks transactionLocks(JdbcTemplate jdbc) {
+        return new org.kam.chassis.transaction.TransactionLocks(jdbc);
+    }
+
     @Bean
     Inbox inbox(JdbcTemplate jdbc, MeterRegistry meters) {
         return new Inbox(jdbc, meters);

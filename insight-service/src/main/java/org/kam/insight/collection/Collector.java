@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.kam.chassis.inbox.Inbox;
+import org.kam.chassis.transaction.RowsAtCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,9 +36,23 @@ public class Collector {
     private final Inbox inbox;
     private final List<FactListener> listeners;
     private final MeterRegistry meters;
+    /** Nothing reads a sale fact back in the transaction that keeps it: written at its commit, together. */
+    private final RowsAtCommit<SaleFact> saleFacts;
 
     Collector(JdbcTemplate jdbc, Inbox inbox, List<FactListener> listeners, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.saleFacts = new RowsAtCommit<>(jdbc, """
+                insert into sale_fact (event_id, account_id, sku, quantity, amount, occurred_at, tier_at_sale)
+                values (?, ?, ?, ?, ?, ?, ?)""", (ps, fact) -> {
+                    Sale sale = fact.sale();
+                    ps.setObject(1, sale.eventId());
+                    ps.setString(2, sale.accountId());
+                    ps.setString(3, sale.sku());
+                    ps.setInt(4, sale.quantity());
+                    ps.setBigDecimal(5, sale.amount());
+                    ps.setTimestamp(6, Timestamp.from(sale.occurredAt()));
+                    ps.setString(7, fact.tierAtSale().name());
+                });
         this.inbox = inbox;
         this.listeners = List.copyOf(listeners);
         this.meters = meters;
@@ -50,11 +65,7 @@ public class Collector {
             return;
         }
         Tier tier = currentTier(sale.accountId());
-        jdbc.update("""
-                insert into sale_fact (event_id, account_id, sku, quantity, amount, occurred_at, tier_at_sale)
-                values (?, ?, ?, ?, ?, ?, ?)""",
-                sale.eventId(), sale.accountId(), sale.sku(), sale.quantity(), sale.amount(),
-                Timestamp.from(sale.occurredAt()), tier.name());
+        saleFacts.add(new SaleFact(sale, tier));
         listeners.forEach(listener -> listener.saleCollected(sale, tier));
     }
 
@@ -150,5 +161,8 @@ public class Collector {
         return jdbc.query("select tier from account_tier where account_id = ?",
                 (rs, row) -> Tier.valueOf(rs.getString(1)), accountId)
                 .stream().findFirst().orElse(Tier.REGULAR);
+    }
+
+    private record SaleFact(Sale sale, Tier tierAtSale) {
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.kam.chassis.inbox.Inbox;
+import org.kam.chassis.transaction.RowsAtCommit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -32,9 +33,25 @@ public class AccountActivity {
     private final JdbcTemplate jdbc;
     private final Inbox inbox;
     private final ApplicationEventPublisher events;
+    /**
+     * Read only by briefings and planning, in transactions of their own: a transaction's sales are
+     * summed per account and month and added to the stored totals at its commit, together.
+     */
+    private final RowsAtCommit<MonthTotal> monthTotals;
 
     AccountActivity(JdbcTemplate jdbc, Inbox inbox, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.monthTotals = RowsAtCommit.merging(jdbc, """
+                insert into account_sales_month (account_id, month, amount, lines) values (?, ?, ?, ?)
+                on conflict (account_id, month) do update
+                   set amount = account_sales_month.amount + excluded.amount,
+                       lines = account_sales_month.lines + excluded.lines""",
+                total -> List.of(total.accountId(), total.month()), MonthTotal::plus, (ps, total) -> {
+                    ps.setString(1, total.accountId());
+                    ps.setObject(2, total.month());
+                    ps.setBigDecimal(3, total.amount());
+                    ps.setInt(4, total.lines());
+                });
         this.inbox = inbox;
         this.events = events;
     }
@@ -45,11 +62,7 @@ public class AccountActivity {
             return;
         }
         LocalDate month = YearMonth.from(sale.occurredAt().atZone(ZoneOffset.UTC)).atDay(1);
-        jdbc.update("""
-                insert into account_sales_month (account_id, month, amount, lines) values (?, ?, ?, 1)
-                on conflict (account_id, month) do update
-                   set amount = account_sales_month.amount + excluded.amount, lines = account_sales_month.lines + 1""",
-                sale.accountId(), month, sale.amount());
+        monthTotals.add(new MonthTotal(sale.accountId(), month, sale.amount(), 1));
         events.publishEvent(new SaleArrived(sale));
     }
 
@@ -135,5 +148,12 @@ public class AccountActivity {
     }
 
     public record ProtectedStock(String sku, int reserved, int requested, int shortage) {
+    }
+
+    /** Sales of an account in a month, not stored yet. */
+    private record MonthTotal(String accountId, LocalDate month, BigDecimal amount, int lines) {
+        MonthTotal plus(MonthTotal other) {
+            return new MonthTotal(accountId, month, amount.add(other.amount), lines + other.lines);
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.kam.chassis.inbox.Inbox;
+import org.kam.chassis.transaction.RowsAtCommit;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
 import org.kam.relationship.Topics;
@@ -55,6 +56,11 @@ public class Trainings {
     private final AccountRegister accounts;
     private final Duration lookback;
     private final MeterRegistry meters;
+    /**
+     * Read when a product or a tier move arrives, in transactions of their own: a transaction's
+     * purchases are kept per account and SKU (the latest) and stored at its commit, together.
+     */
+    private final RowsAtCommit<Purchase> purchases;
 
     Trainings(JdbcTemplate jdbc, Inbox inbox, Outbox outbox, Clock clock, ContactBook contacts, KeyAccounts keyAccounts,
             AccountRegister accounts, @Value("${kam.relationship.training.lookback}") Duration lookback,
@@ -68,6 +74,15 @@ public class Trainings {
         this.accounts = accounts;
         this.lookback = lookback;
         this.meters = meters;
+        this.purchases = RowsAtCommit.merging(jdbc, """
+                insert into account_sku_purchase (account_id, sku, last_bought) values (?, ?, ?)
+                on conflict (account_id, sku) do update
+                   set last_bought = greatest(account_sku_purchase.last_bought, excluded.last_bought)""",
+                purchase -> List.of(purchase.accountId(), purchase.sku()), Purchase::latest, (ps, purchase) -> {
+                    ps.setString(1, purchase.accountId());
+                    ps.setString(2, purchase.sku());
+                    ps.setTimestamp(3, Timestamp.from(purchase.lastBought()));
+                });
     }
 
     /** The catalogue's latest word on a SKU wins; an older record replayed later changes nothing. */
@@ -104,11 +119,7 @@ public class Trainings {
     @EventListener
     void saleArrived(SaleArrived arrived) {
         var sale = arrived.sale();
-        jdbc.update("""
-                insert into account_sku_purchase (account_id, sku, last_bought) values (?, ?, ?)
-                on conflict (account_id, sku) do update
-                   set last_bought = greatest(account_sku_purchase.last_bought, excluded.last_bought)""",
-                sale.accountId(), sale.sku(), Timestamp.from(sale.occurredAt()));
+        purchases.add(new Purchase(sale.accountId(), sale.sku(), sale.occurredAt()));
         technicalLine(sale.sku()).ifPresent(line -> check(sale.accountId(), line, sale.sku()));
     }
 
@@ -241,5 +252,12 @@ public class Trainings {
 
     /** {@code TrainingNeeded} on kam.relationship-signals.v1 (training-needed.v1); {@code sku} is the purchase that raised it, if one did. */
     record TrainingNeeded(UUID eventId, Instant occurredAt, String accountId, Tier tier, String productLine, String sku) {
+    }
+
+    /** An account's latest purchase of a SKU, not stored yet. */
+    private record Purchase(String accountId, String sku, Instant lastBought) {
+        Purchase latest(Purchase other) {
+            return other.lastBought.isAfter(lastBought) ? other : this;
+        }
     }
 }

@@ -21,6 +21,8 @@ import java.util.UUID;
 import org.kam.chassis.inbox.Inbox;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
+import org.kam.chassis.transaction.RowsAtCommit;
+import org.kam.chassis.transaction.TransactionLocks;
 import org.kam.chassis.web.NotFoundException;
 import org.kam.supply.PlanningInputChanged;
 import org.kam.supply.Topics;
@@ -69,6 +71,8 @@ public class Protections {
     private static final Period SIZING_LOOKBACK = Period.ofYears(2);
 
     private final JdbcTemplate jdbc;
+    private final TransactionLocks locks;
+    private final RowsAtCommit<SaleLine> saleLines;
     private final Inbox inbox;
     private final Outbox outbox;
     private final ProtectionRule rule;
@@ -82,8 +86,20 @@ public class Protections {
     private final ApplicationEventPublisher events;
 
     Protections(JdbcTemplate jdbc, Inbox inbox, Outbox outbox, ProtectionRule rule, DemandForecasts demand,
-            ProtectionsDue due, MeterRegistry meters, Clock clock, ApplicationEventPublisher events) {
+            ProtectionsDue due, MeterRegistry meters, Clock clock, ApplicationEventPublisher events,
+            TransactionLocks locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
+        // Read by forecasts and sizing, in transactions of their own: written at the commit, together.
+        this.saleLines = new RowsAtCommit<>(jdbc, """
+                insert into sale_line (event_id, account_id, sku, quantity, occurred_at) values (?, ?, ?, ?, ?)
+                on conflict (event_id) do nothing""", (ps, sale) -> {
+                    ps.setObject(1, sale.eventId());
+                    ps.setString(2, sale.accountId());
+                    ps.setString(3, sale.sku());
+                    ps.setInt(4, sale.quantity());
+                    ps.setTimestamp(5, Timestamp.from(sale.occurredAt()));
+                });
         this.due = due;
         this.events = events;
         this.inbox = inbox;
@@ -108,10 +124,7 @@ public class Protections {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordSale(SaleLine sale) {
-        jdbc.update("""
-                insert into sale_line (event_id, account_id, sku, quantity, occurred_at) values (?, ?, ?, ?, ?)
-                on conflict (event_id) do nothing""",
-                sale.eventId(), sale.accountId(), sale.sku(), sale.quantity(), Timestamp.from(sale.occurredAt()));
+        saleLines.add(sale);
         salesRecorded.increment();
         if (ProtectionRule.protects(tierOf(sale.accountId()))) {
             due.sku(sale.accountId(), sale.sku());
@@ -405,13 +418,13 @@ public class Protections {
 
     /** Serialises everything that decides for one account; take it before any SKU lock. */
     public void lockAccount(String accountId) {
-        jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)", Object.class, ACCOUNT_LOCKS, accountId.hashCode());
+        locks.lock(ACCOUNT_LOCKS, accountId.hashCode());
     }
 
     /** Locks SKUs in the order of their lock keys, so concurrent lockers cannot deadlock. */
     public void lockSkus(Collection<String> skus) {
         for (int key : skus.stream().map(String::hashCode).distinct().sorted().toList()) {
-            jdbc.queryForObject("select pg_advisory_xact_lock(?, ?)", Object.class, SKU_LOCKS, key);
+            locks.lock(SKU_LOCKS, key);
         }
     }
 

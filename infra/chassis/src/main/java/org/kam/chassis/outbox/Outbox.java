@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.kam.chassis.transaction.TransactionScoped;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class Outbox {
 
     private final JdbcTemplate jdbc;
-    private final Object dataSource;
+    /** The events each transaction appended and has not written yet. */
+    private final TransactionScoped<Pending> pendingEvents;
     private final JsonMapper json;
     private final OutboxRelay relay;
     private final Supplier<String> traceParent;
@@ -34,7 +35,7 @@ public class Outbox {
      */
     public Outbox(JdbcTemplate jdbc, JsonMapper json, OutboxRelay relay, Supplier<String> traceParent) {
         this.jdbc = jdbc;
-        this.dataSource = jdbc.getDataSource();
+        this.pendingEvents = new TransactionScoped<>(jdbc.getDataSource(), () -> new Pending(this));
         this.json = json;
         this.relay = relay;
         this.traceParent = traceParent;
@@ -109,24 +110,11 @@ public class Outbox {
     }
 
     /**
-     * The events the current transaction appended and has not written yet; null when there is no
-     * transaction synchronisation to write them before the commit (then each is written at once).
+     * The events the current transaction appended and has not written yet; null outside a
+     * transaction, or in one started inside another (REQUIRES_NEW): then each is written at once.
      */
     private Pending pending() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        // Bound to the thread, but only valid in the transaction that created it (its connection): a
-        // transaction started inside it (REQUIRES_NEW) writes its own events at once instead.
-        Object connection = TransactionSynchronizationManager.getResource(dataSource);
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending != null) {
-            return pending.connection == connection ? pending : null;
-        }
-        Pending created = new Pending(this, connection);
-        TransactionSynchronizationManager.bindResource(this, created);
-        TransactionSynchronizationManager.registerSynchronization(created);
-        return created;
+        return pendingEvents.current();
     }
 
     /** An event with the trace context of the work that appended it. */
@@ -136,12 +124,10 @@ public class Outbox {
     /** The events one transaction appended, written just before it commits. */
     private static final class Pending implements TransactionSynchronization {
         final Outbox outbox;
-        final Object connection;
         final List<Traced> events = new java.util.ArrayList<>();
 
-        Pending(Outbox outbox, Object connection) {
+        Pending(Outbox outbox) {
             this.outbox = outbox;
-            this.connection = connection;
         }
 
         /** Whether anything was written in this transaction (the relay is woken after its commit). */
@@ -169,11 +155,6 @@ public class Outbox {
             if (written) {
                 outbox.relay.wakeUp();
             }
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(outbox);
         }
     }
 }
