@@ -29,9 +29,13 @@ public final class LocalStack {
             Usage:
               kam up [--demo]     start PostgreSQL, Kafka and the four services; Ctrl-C stops them.
                                   --demo loads a supplier's three years once: 2,000 customers,
-                                  200 SKUs, 40,000 sales (KAM_DEMO_SIZE=small: 120, 40, 4,000).
+                                  200 SKUs, 20,000 sales (KAM_DEMO_SIZE=small: 120, 40, 4,000).
               kam token ROLE...   print a bearer token for the local services, e.g.
                                   curl -H "Authorization: Bearer $(./kam token ANALYST)" http://127.0.0.1:8084/...
+              kam load [--sales N] [--rate PER_SECOND]
+                                  load the running system (issue 12): the raw Kafka baseline and
+                                  the end-to-end rate of the same sales, CPU and memory of every
+                                  process; report in docs/benchmarks/<date>-load-harness.md.
               kam import customers|sales FILE
                                   import a CSV file into the running system and follow its progress;
                                   a file with a bad row is rejected whole, with every bad row listed.
