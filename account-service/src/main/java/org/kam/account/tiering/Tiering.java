@@ -88,7 +88,10 @@ public class Tiering {
 
     // --- changes -----------------------------------------------------------------------------
 
-    /** Re-tiers after a stored sale; {@code sale} is already in the sale table of this transaction. */
+    /**
+     * Re-tiers after a sale this transaction stores: the sale may be in the sale table already or
+     * written only at the commit (SalesLedger), so an engine rebuilt now leaves it out and applies it once.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void saleRecorded(UUID saleId, String accountId, Instant occurredAt, BigDecimal amount) {
         if (!writer) {
