@@ -25,10 +25,20 @@ final class Drain implements AutoCloseable {
 
     static final List<String> DATABASES = List.of("kam_account", "kam_relationship", "kam_supply", "kam_insight");
 
-    /** Where the system stands: records not yet consumed, and outbox rows not yet published. */
-    record Backlog(long lag, long lagOnSales, long outboxRows) {
+    /**
+     * Where the system stands: records not yet consumed (in all, on kam.sales.v1, per consumer
+     * group), and outbox rows not yet published.
+     */
+    record Backlog(long lag, long lagOnSales, long outboxRows, Map<String, Long> lagByGroup) {
         boolean empty() {
             return lag == 0 && outboxRows == 0;
+        }
+
+        /** The consumer group furthest behind and its lag, as "group lag"; empty when none is behind. */
+        String mostBehind() {
+            return lagByGroup.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(e -> String.format(java.util.Locale.ROOT, "%s %,d", e.getKey(), e.getValue())).orElse("");
         }
     }
 
@@ -65,16 +75,18 @@ final class Drain implements AutoCloseable {
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
         long lag = 0;
         long lagOnSales = 0;
-        for (Map<TopicPartition, Long> offsets : byGroup.values()) {
-            for (Map.Entry<TopicPartition, Long> entry : offsets.entrySet()) {
+        Map<String, Long> lagByGroup = new java.util.TreeMap<>();
+        for (Map.Entry<String, Map<TopicPartition, Long>> group : byGroup.entrySet()) {
+            for (Map.Entry<TopicPartition, Long> entry : group.getValue().entrySet()) {
                 long behind = Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue());
                 lag += behind;
+                lagByGroup.merge(group.getKey(), behind, Long::sum);
                 if (entry.getKey().topic().equals(LoadHarness.SALES_TOPIC)) {
                     lagOnSales += behind;
                 }
             }
         }
-        return new Backlog(lag, lagOnSales, outboxRows());
+        return new Backlog(lag, lagOnSales, outboxRows(), lagByGroup);
     }
 
     private long outboxRows() throws SQLException {

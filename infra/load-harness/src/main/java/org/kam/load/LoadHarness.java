@@ -147,8 +147,8 @@ public final class LoadHarness {
                     break;
                 }
                 if (System.nanoTime() - lastPrint > 5_000_000_000L) {
-                    System.out.printf("  %5.0f s: lag %,d (sales %,d), outbox %,d%n", elapsed, backlog.lag(),
-                            backlog.lagOnSales(), backlog.outboxRows());
+                    System.out.printf("  %5.0f s: lag %,d (sales %,d; most behind: %s), outbox %,d%n", elapsed,
+                            backlog.lag(), backlog.lagOnSales(), backlog.mostBehind(), backlog.outboxRows());
                     lastPrint = System.nanoTime();
                 }
                 if (elapsed > 3600) {
@@ -185,7 +185,8 @@ public final class LoadHarness {
                             .getTotalMemorySize(),
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
                     System.getenv().getOrDefault("KAM_SERVICE_JVM_OPTIONS", "-Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"));
-            Files.writeString(page, Report.markdown(date, command, machine, raw, run, usage, latencies,
+            java.util.OptionalDouble healthy = StartUp.measure(System.getenv());
+            Files.writeString(page, Report.markdown(date, command, machine, raw, run, usage, latencies, healthy,
                     chart.getFileName().toString()));
             Files.writeString(chart, Report.chart(raw, run));
             System.out.println("Report: " + page);

@@ -2,6 +2,7 @@ package org.kam.load;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * The run as a markdown page and a bar chart (SVG, readable on GitHub): machine, command, the raw
@@ -22,12 +23,14 @@ final class Report {
 
     static final double TARGET_SALES_PER_SECOND = 5_000;
     static final long TARGET_RESIDENT_BYTES = 512L * 1024 * 1024;
+    static final double TARGET_HEALTHY_SECONDS = 30;
 
     private Report() {
     }
 
     static String markdown(String date, String command, Machine machine, RawBaseline.Result raw, EndToEnd run,
-            List<ProcessSampler.Usage> usage, List<LatencyProbe.Result> latencies, String chartFile) {
+            List<ProcessSampler.Usage> usage, List<LatencyProbe.Result> latencies, OptionalDouble healthySeconds,
+            String chartFile) {
         StringBuilder md = new StringBuilder();
         md.append("# Load harness: ").append(date).append("\n\n");
         md.append(f("Machine: %d cores, %.0f GB, %s, Java %s; services' JVM options `%s`.%n%n", machine.cores(),
@@ -79,6 +82,10 @@ final class Report {
                         use.maxResidentBytes() <= TARGET_RESIDENT_BYTES ? "met" : "missed"));
             }
         }
+        md.append(healthySeconds.isPresent()
+                ? f("| stack healthy ≤ 30 s after `./kam up` (a build included when sources changed) | %.1f s | %s |%n", healthySeconds.getAsDouble(),
+                        healthySeconds.getAsDouble() <= TARGET_HEALTHY_SECONDS ? "met" : "missed")
+                : "| stack healthy ≤ 30 s after `./kam up` (a build included when sources changed) | unknown | not measured (no launcher or readiness found) |\n");
         return md.toString();
     }
 

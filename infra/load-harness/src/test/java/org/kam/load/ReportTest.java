@@ -3,6 +3,7 @@ package org.kam.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,8 @@ class ReportTest {
                 new ProcessSampler.Usage("supply-service", 36.0, 600L * 1048576)), List.of(
                 new LatencyProbe.Result(1000, 30_000, new LatencyProbe.Percentiles(900, 12, 40, 80, 95),
                         new LatencyProbe.Percentiles(0, 0, 0, 0, 0),
-                        new LatencyProbe.Percentiles(400, 100, 300, 500, 600))), "2026-12-03-load-harness.svg");
+                        new LatencyProbe.Percentiles(400, 100, 300, 500, 600))), OptionalDouble.of(27.46),
+                "2026-12-03-load-harness.svg");
 
         assertThat(page.lines()).contains(
                 "# Load harness: 2026-12-03",
@@ -40,8 +42,18 @@ class ReportTest {
                 "| p99 sale → reservation ≤ 100 ms at 1,000/s | none seen | not measured |",
                 "| p99 sale → notification ≤ 150 ms at 1,000/s | 300 ms | missed: 2.0× the limit |",
                 "| account-service ≤ 512 MB resident | 400 MB | met |",
-                "| supply-service ≤ 512 MB resident | 600 MB | missed |");
+                "| supply-service ≤ 512 MB resident | 600 MB | missed |",
+                "| stack healthy ≤ 30 s after `./kam up` (a build included when sources changed) | 27.5 s | met |");
         assertThat(page).doesNotContain("postgresql ≤ 512 MB");
+    }
+
+    @Test
+    void aStackWhoseStartCouldNotBeMeasuredSaysSo() {
+        String page = Report.markdown("2026-12-03", "./kam load", MACHINE, RAW, RUN, List.of(), List.of(),
+                OptionalDouble.empty(), "chart.svg");
+
+        assertThat(page.lines()).contains(
+                "| stack healthy ≤ 30 s after `./kam up` (a build included when sources changed) | unknown | not measured (no launcher or readiness found) |");
     }
 
     @Test

@@ -3,7 +3,9 @@ package org.kam.supply.allocation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -11,12 +13,15 @@ import java.util.UUID;
 import org.kam.chassis.inbox.Inbox;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
+import org.kam.chassis.transaction.RowsAtCommit;
+import org.kam.chassis.transaction.TransactionScoped;
 import org.kam.supply.PlanningInputChanged;
 import org.kam.supply.Topics;
 import org.kam.supply.allocation.SkuPosition.Backorder;
 import org.kam.supply.catalogue.Catalogue;
 import org.kam.supply.catalogue.StockChanged;
-import org.kam.supply.catalogue.StockCount;
+import org.kam.supply.catalogue.SkuStock;
+import org.kam.supply.reservation.HeldStock;
 import org.kam.supply.reservation.Protections;
 import org.kam.supply.reservation.SaleLine;
 import org.kam.supply.reservation.Tier;
@@ -65,6 +70,8 @@ public class Orders {
     private final Clock clock;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final TransactionScoped<Map<String, Optional<Lot>>> lots;
+    private final RowsAtCommit<PlacedOrder> ordersAtCommit;
 
     Orders(JdbcTemplate jdbc, Inbox inbox, Outbox outbox, Catalogue catalogue, Protections protections,
             MeterRegistry meters, Clock clock, TransactionTemplate transactions, ApplicationEventPublisher events) {
@@ -77,26 +84,52 @@ public class Orders {
         this.clock = clock;
         this.transactions = transactions;
         this.events = events;
+        this.lots = new TransactionScoped<>(jdbc.getDataSource(), HashMap::new);
+        this.ordersAtCommit = new RowsAtCommit<>(jdbc, """
+                insert into customer_order (order_id, account_id, sku, quantity, ordered_at, tier, from_protection,
+                                            from_free_stock, owed)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", (ps, placed) -> {
+                    SaleLine sale = placed.sale();
+                    ps.setObject(1, sale.eventId());
+                    ps.setString(2, sale.accountId());
+                    ps.setString(3, sale.sku());
+                    ps.setInt(4, sale.quantity());
+                    ps.setTimestamp(5, Timestamp.from(sale.occurredAt()));
+                    ps.setString(6, placed.tier().name());
+                    ps.setInt(7, placed.allocation().fromProtection());
+                    ps.setInt(8, placed.allocation().fromFreeStock());
+                    ps.setInt(9, placed.allocation().backordered());
+                });
         Gauge.builder("kam.supply.backorders.units", this, Orders::backorderedUnits)
                 .description("Units ordered and not yet served").register(meters);
     }
 
-    /** A sale, once: stored as demand (protections follow), then served from stock as an order. */
+    /**
+     * A sale, once: stored as demand (protections follow), then served from stock as an order.
+     *
+     * <p>A consumer's transaction places hundreds of sales, many of the same SKUs: each SKU's stock
+     * and protections are locked and loaded once per transaction ({@link Lot}), {@link SkuPosition}
+     * decides each sale on them in memory, and what changed is written when the transaction commits
+     * (the order rows, the protections' and the stock's new units, once per row however many sales
+     * moved it), while every event is announced in the order the sales made it. Nothing else in a
+     * consumer's transaction reads those rows back, and nobody else can change them before it ends:
+     * it holds the product's row and the SKU's lock.
+     */
     @Transactional
     public void place(SaleLine sale) {
         if (!inbox.firstDelivery(SALES_CONSUMER, sale.eventId())) {
             return;
         }
         protections.lockAccount(sale.accountId());
-        Optional<StockCount> stock = catalogue.lockForAllocation(sale.sku());
+        Optional<Lot> lot = lot(sale.sku());
         protections.recordSale(sale);
         events.publishEvent(PlanningInputChanged.SALE);
-        if (stock.isEmpty()) {
+        if (lot.isEmpty()) {
             meters.counter("kam.supply.sales.not.allocated", "reason", "not-in-catalogue").increment();
-        } else if (stock.get().includes(sale.occurredAt())) {
+        } else if (lot.get().stock.includes(sale.occurredAt())) {
             meters.counter("kam.supply.sales.not.allocated", "reason", "before-stock-count").increment();
         } else {
-            allocate(sale);
+            allocate(sale, lot.get());
         }
     }
 
@@ -198,27 +231,66 @@ public class Orders {
     }
 
     Tier tierOf(String accountId) {
-        return jdbc.queryForList("select tier from account_tier where account_id = ?", String.class, accountId)
-                .stream().findFirst().map(Tier::valueOf).orElse(Tier.REGULAR);
+        Tier tier = protections.tierOf(accountId);
+        return tier == null ? Tier.REGULAR : tier;
     }
 
-    /** The product row is locked; the SKU's protection lock is taken here. */
-    private void allocate(SaleLine sale) {
-        protections.lockSkus(List.of(sale.sku()));
-        SkuPosition position = stockAndProtections(sale.sku()).orElseThrow();
+    /**
+     * A SKU as the current transaction's sales hold it: its stock per warehouse and its protections,
+     * locked and loaded at the first sale of it, decided on in memory after that.
+     */
+    private static final class Lot {
+        SkuStock stock;
+        final SkuPosition position;
+        /** The tier each protection was made for, as the events about it name it. */
+        final Map<String, Tier> tiers = new HashMap<>();
+
+        Lot(SkuStock stock, List<HeldStock> holdings) {
+            this.stock = stock;
+            this.position = new SkuPosition(stock.sku(), stock.onHand());
+            for (HeldStock held : holdings) {
+                position.hold(held.accountId(), held.requested(), held.reserved());
+                tiers.put(held.accountId(), held.tier());
+            }
+        }
+
+        HeldStock held(String accountId) {
+            SkuPosition.Holding holding = position.holdingOf(accountId);
+            return new HeldStock(accountId, tiers.get(accountId), holding.requested(), holding.reserved());
+        }
+    }
+
+    /** The SKU's lot in this transaction: locked (product row, then the SKU's protections) and loaded once. */
+    private Optional<Lot> lot(String sku) {
+        Map<String, Optional<Lot>> held = lots.current();
+        if (held == null) {
+            return loadLot(sku);
+        }
+        Optional<Lot> lot = held.get(sku);
+        if (lot == null) {
+            lot = loadLot(sku);
+            held.put(sku, lot);
+        }
+        return lot;
+    }
+
+    private Optional<Lot> loadLot(String sku) {
+        return catalogue.lockStock(sku).map(stock -> new Lot(stock, protections.lockHoldings(sku)));
+    }
+
+    /** Decides the order on the SKU's lot, as {@link SkuPosition#order} does, and records what it did. */
+    private void allocate(SaleLine sale, Lot lot) {
+        SkuPosition position = lot.position;
         Tier tier = tierOf(sale.accountId());
         int onHand = position.onHand();
         int own = position.protectedFor(sale.accountId());
         int others = position.protectedUnits() - own;
         Allocation allocation = position.order(
                 new Order(sale.eventId().toString(), sale.accountId(), tier, sale.quantity(), sale.occurredAt()));
-        jdbc.update("""
-                insert into customer_order (order_id, account_id, sku, quantity, ordered_at, tier, from_protection,
-                                            from_free_stock, owed)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                sale.eventId(), sale.accountId(), sale.sku(), sale.quantity(), Timestamp.from(sale.occurredAt()),
-                tier.name(), allocation.fromProtection(), allocation.fromFreeStock(), allocation.backordered());
-        protections.consumed(sale.accountId(), sale.sku(), allocation.fromProtection());
+        ordersAtCommit.add(new PlacedOrder(sale, tier, allocation));
+        if (allocation.fromProtection() > 0) {
+            protections.drawn(sale.sku(), lot.held(sale.accountId()));
+        }
         meters.counter("kam.supply.orders.allocated", "tier", tier.name()).increment();
         count(allocation);
         if (allocation.backordered() > 0) {
@@ -235,10 +307,18 @@ public class Orders {
             meters.counter("kam.supply.key.account.stockouts", "cause", cause.name()).increment();
         }
         if (allocation.served() > 0) {
-            int left = catalogue.take(sale.sku(), allocation.served());
+            SkuStock.Taken taken = lot.stock.take(allocation.served());
+            lot.stock = taken.stock();
+            catalogue.sold(taken);
             // The protection just drawn on is topped up from what free stock is left.
-            protections.stockChanged(new StockChanged(sale.sku(), left));
+            for (String accountId : position.fillProtections()) {
+                protections.toppedUp(sale.sku(), lot.held(accountId));
+            }
         }
+    }
+
+    /** A sale's order as allocation decided it, written at the commit. */
+    private record PlacedOrder(SaleLine sale, Tier tier, Allocation allocation) {
     }
 
     /**

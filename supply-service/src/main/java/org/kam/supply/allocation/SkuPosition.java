@@ -203,15 +203,27 @@ public final class SkuPosition {
         return taken;
     }
 
-    /** Gives free stock to protections short of their target, in fill order. */
-    private void fillProtections() {
+    /**
+     * Gives free stock to protections short of their target, in fill order (after a sale drew on
+     * its buyer's protection, what free stock is left tops it up again); answers the accounts whose
+     * protection grew, in that order.
+     */
+    public List<String> fillProtections() {
+        List<String> grown = new ArrayList<>();
         for (Map.Entry<String, Holding> entry : protections.entrySet()) {
             Holding holding = entry.getValue();
             int add = Math.min(holding.requested() - holding.reserved(), freeStock());
             if (add > 0) {
                 entry.setValue(new Holding(holding.requested(), holding.reserved() + add));
+                grown.add(entry.getKey());
             }
         }
+        return grown;
+    }
+
+    /** The account's protection of this SKU now; null when it has none. */
+    public Holding holdingOf(String accountId) {
+        return protections.get(accountId);
     }
 
     /** A protection: units wanted ({@code requested}) and units held now ({@code reserved}). */

@@ -6,13 +6,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
+import org.kam.chassis.transaction.RowsAtCommit;
 import org.kam.chassis.web.ConflictException;
 import org.kam.chassis.web.NotFoundException;
 import org.kam.supply.PlanningInputChanged;
@@ -40,9 +42,25 @@ public class Catalogue {
     private final ApplicationEventPublisher events;
     private final Outbox outbox;
     private final Clock clock;
+    private final RowsAtCommit<WarehouseUnits> stockAtCommit;
+    private final RowsAtCommit<WarehouseUnits> productAtCommit;
 
     Catalogue(JdbcTemplate jdbc, ApplicationEventPublisher events, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
+        // The last units of each row win: a batch's sales of one SKU write it once.
+        this.stockAtCommit = RowsAtCommit.merging(jdbc,
+                "update stock set on_hand = ?, updated_at = now() where sku = ? and warehouse_id = ?",
+                u -> List.of(u.sku(), u.warehouseId()), (earlier, later) -> later, (ps, u) -> {
+                    ps.setInt(1, u.onHand());
+                    ps.setString(2, u.sku());
+                    ps.setString(3, u.warehouseId());
+                });
+        this.productAtCommit = RowsAtCommit.merging(jdbc,
+                "update product set on_hand = ?, updated_at = now() where sku = ?",
+                WarehouseUnits::sku, (earlier, later) -> later, (ps, u) -> {
+                    ps.setInt(1, u.onHand());
+                    ps.setString(2, u.sku());
+                });
         this.events = events;
         this.outbox = outbox;
         this.clock = clock;
@@ -141,41 +159,63 @@ public class Catalogue {
     }
 
     /**
-     * Takes {@code units} sold out of the SKU's stock, from the warehouses holding most first (a sale
-     * does not name a warehouse), and publishes each warehouse's new level; returns the SKU's new
-     * total. The product must be locked ({@link #lockForAllocation}) and hold the units: allocation
-     * decided that they exist. Protections are not told here: the allocation that took the units
-     * settles them itself.
+     * Locks the product's row for an allocation until the transaction ends, and reads its stock in
+     * every warehouse; empty when the SKU is not a catalogue product. What the
+     * allocation then decides ({@link SkuStock#take}) it stores with {@link #sold}.
+     */
+    public Optional<SkuStock> lockStock(String sku) {
+        Optional<StockCount> count = lockForAllocation(sku);
+        if (count.isEmpty()) {
+            return Optional.empty();
+        }
+        // Read after the lock, in a statement of its own: one statement joining the warehouses to
+        // the row it waited for would see them as they were before the transaction it waited for.
+        Map<String, Integer> warehouses = new LinkedHashMap<>();
+        jdbc.query("select warehouse_id, on_hand from stock where sku = ? order by warehouse_id",
+                rs -> {
+                    warehouses.put(rs.getString(1), rs.getInt(2));
+                }, sku);
+        return Optional.of(new SkuStock(sku, count.get().onHand(), count.get().countedAt(), warehouses));
+    }
+
+    /**
+     * Stores a sale's take out of stock as allocation decided it on the locked product
+     * ({@link #lockStock}): the warehouses' and the product's new units are written when the
+     * transaction commits — a consumer's batch takes from one SKU many times, and each take is then
+     * one row fewer to update — and each warehouse's new level is announced now, in order.
+     */
+    public void sold(SkuStock.Taken taken) {
+        SkuStock after = taken.stock();
+        for (String warehouseId : taken.warehouses()) {
+            stockAtCommit.add(new WarehouseUnits(after.sku(), warehouseId, after.warehouses().get(warehouseId)));
+            announceLevel(after.sku(), warehouseId, after.warehouses().get(warehouseId), after.onHand(), StockCause.SOLD);
+        }
+        productAtCommit.add(new WarehouseUnits(after.sku(), null, after.onHand()));
+    }
+
+    /**
+     * Takes {@code units} sold out of the SKU's stock at once, from the warehouses holding most
+     * first, and publishes each warehouse's new level; returns the SKU's new total. For waiting
+     * orders served as stock arrives, where what follows in the transaction reads the stock back.
+     * The product must be locked ({@link #lockForAllocation}) and hold the units: allocation decided
+     * that they exist. Protections are not told here: the allocation that took the units settles
+     * them itself.
      */
     public int take(String sku, int units) {
+        SkuStock stock = lockStock(sku).orElseThrow(() -> new NotFoundException("No product " + sku));
         if (units <= 0) {
-            return jdbc.queryForObject("select on_hand from product where sku = ?", Integer.class, sku);
+            return stock.onHand();
         }
-        int left = units;
-        List<ProductView.WarehouseStock> stocked = jdbc.query("""
-                select warehouse_id, on_hand from stock where sku = ? and on_hand > 0
-                order by on_hand desc, warehouse_id""",
-                (rs, i) -> new ProductView.WarehouseStock(rs.getString(1), rs.getInt(2)), sku);
-        List<String> touched = new ArrayList<>();
-        for (ProductView.WarehouseStock stock : stocked) {
-            if (left == 0) {
-                break;
-            }
-            int taken = Math.min(left, stock.onHand());
-            jdbc.update("update stock set on_hand = on_hand - ?, updated_at = now() where sku = ? and warehouse_id = ?",
-                    taken, sku, stock.warehouseId());
-            touched.add(stock.warehouseId());
-            left -= taken;
+        SkuStock.Taken taken = stock.take(units);
+        SkuStock after = taken.stock();
+        jdbc.batchUpdate("update stock set on_hand = ?, updated_at = now() where sku = ? and warehouse_id = ?",
+                taken.warehouses().stream()
+                        .map(w -> new Object[] { after.warehouses().get(w), sku, w }).toList());
+        jdbc.update("update product set on_hand = ?, updated_at = now() where sku = ?", after.onHand(), sku);
+        for (String warehouseId : taken.warehouses()) {
+            announceLevel(sku, warehouseId, after.warehouses().get(warehouseId), after.onHand(), StockCause.SOLD);
         }
-        if (left > 0) {
-            throw new IllegalStateException("Allocation took " + units + " units of " + sku + " but only "
-                    + (units - left) + " are on hand");
-        }
-        int skuOnHand = 0;
-        for (String warehouseId : touched) {
-            skuOnHand = publishLevel(sku, warehouseId, StockCause.SOLD);
-        }
-        return skuOnHand;
+        return after.onHand();
     }
 
     // --- warehouses -------------------------------------------------------------------------------
@@ -287,10 +327,18 @@ public class Catalogue {
                 where sku = ? returning on_hand""", Integer.class, sku, sku);
         Integer onHand = jdbc.queryForObject("select on_hand from stock where sku = ? and warehouse_id = ?",
                 Integer.class, sku, warehouseId);
-        StockLevelChanged event = new StockLevelChanged(UUID.randomUUID(), clock.instant(), sku, warehouseId, onHand,
-                skuOnHand, cause);
-        outbox.append(event.eventId(), Topics.STOCK, sku, "StockChanged", event);
+        announceLevel(sku, warehouseId, onHand, skuOnHand, cause);
         return skuOnHand;
+    }
+
+    private void announceLevel(String sku, String warehouseId, int warehouseOnHand, int skuOnHand, StockCause cause) {
+        StockLevelChanged event = new StockLevelChanged(UUID.randomUUID(), clock.instant(), sku, warehouseId,
+                warehouseOnHand, skuOnHand, cause);
+        outbox.append(event.eventId(), Topics.STOCK, sku, "StockChanged", event);
+    }
+
+    /** Units of a SKU in one warehouse ({@code warehouseId} null: the product's total), to write at the commit. */
+    private record WarehouseUnits(String sku, String warehouseId, int onHand) {
     }
 
     private static Product product(ResultSet rs, int row) throws SQLException {

@@ -23,6 +23,7 @@ import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
 import org.kam.chassis.transaction.RowsAtCommit;
 import org.kam.chassis.transaction.TransactionLocks;
+import org.kam.chassis.transaction.TransactionScoped;
 import org.kam.chassis.web.NotFoundException;
 import org.kam.supply.PlanningInputChanged;
 import org.kam.supply.Topics;
@@ -73,6 +74,9 @@ public class Protections {
     private final JdbcTemplate jdbc;
     private final TransactionLocks locks;
     private final RowsAtCommit<SaleLine> saleLines;
+    /** Reserved units an allocation decided in memory, written at the commit: the last per protection wins. */
+    private final RowsAtCommit<Held> heldAtCommit;
+    private final TransactionScoped<Map<String, Optional<Tier>>> tiers;
     private final Inbox inbox;
     private final Outbox outbox;
     private final ProtectionRule rule;
@@ -100,6 +104,14 @@ public class Protections {
                     ps.setInt(4, sale.quantity());
                     ps.setTimestamp(5, Timestamp.from(sale.occurredAt()));
                 });
+        this.heldAtCommit = RowsAtCommit.merging(jdbc,
+                "update reservation set reserved = ?, updated_at = now() where account_id = ? and sku = ?",
+                held -> List.of(held.accountId(), held.sku()), (earlier, later) -> later, (ps, held) -> {
+                    ps.setInt(1, held.reserved());
+                    ps.setString(2, held.accountId());
+                    ps.setString(3, held.sku());
+                });
+        this.tiers = new TransactionScoped<>(jdbc.getDataSource(), HashMap::new);
         this.due = due;
         this.events = events;
         this.inbox = inbox;
@@ -152,6 +164,10 @@ public class Protections {
         if (applied == 0) {
             staleTierChanges.increment();
             return;
+        }
+        Map<String, Optional<Tier>> known = tiers.current();
+        if (known != null) {
+            known.put(change.accountId(), Optional.of(change.to()));
         }
         meters.counter("kam.supply.tier.changes.applied", "to", change.to().name()).increment();
         events.publishEvent(PlanningInputChanged.TIER);
@@ -291,6 +307,45 @@ public class Protections {
                 Cause.ORDER);
     }
 
+    /**
+     * The protections of a SKU, in the order stock fills them (KEY before POTENTIAL, then oldest),
+     * for an allocation that decides in memory ({@code SkuPosition}) what a batch of sales does to
+     * them; locks the SKU until the transaction ends. What it decides comes back through
+     * {@link #drawn} and {@link #toppedUp}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<HeldStock> lockHoldings(String sku) {
+        lockSkus(List.of(sku));
+        return jdbc.query("""
+                select account_id, tier, requested, reserved from reservation
+                where sku = ? and (requested > 0 or reserved > 0)
+                order by case tier when 'KEY' then 0 else 1 end, created_at, account_id""",
+                (rs, i) -> new HeldStock(rs.getString(1), Tier.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4)),
+                sku);
+    }
+
+    /**
+     * An order took units from the account's protection of the SKU, as allocation decided on the
+     * holdings it locked ({@link #lockHoldings}): {@code now} is what the protection holds after it.
+     * Announced at once (cause ORDER); the row is written when the transaction commits, once for all
+     * the batch did to it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void drawn(String sku, HeldStock now) {
+        holdAtCommit(sku, now, Cause.ORDER);
+    }
+
+    /** Free stock topped the account's protection up again after a sale (cause STOCK_CHANGED); as {@link #drawn}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void toppedUp(String sku, HeldStock now) {
+        holdAtCommit(sku, now, Cause.STOCK_CHANGED);
+    }
+
+    private void holdAtCommit(String sku, HeldStock now, Cause cause) {
+        heldAtCommit.add(new Held(now.accountId(), sku, now.reserved()));
+        publish(now.accountId(), sku, now.tier(), now.requested(), now.reserved(), cause);
+    }
+
     private void resizeAccount(String accountId, Tier tier, Cause cause) {
         SortedSet<String> skus = new TreeSet<>(demand.skusBought(accountId, SIZING_LOOKBACK));
         skus.addAll(protectedSkus(accountId)); // those no longer bought are re-forecast too, towards 0
@@ -405,9 +460,22 @@ public class Protections {
                 String.class, accountId);
     }
 
-    private Tier tierOf(String accountId) {
+    /**
+     * The account's tier as supply knows it; null when it knows none. Asked once per transaction
+     * for each account (a batch of sales asks for the same buyers again and again): only a tier
+     * change writes it, holding the account's lock, which whoever asks here holds too.
+     */
+    public Tier tierOf(String accountId) {
+        Map<String, Optional<Tier>> known = tiers.current();
+        if (known == null) {
+            return storedTier(accountId).orElse(null);
+        }
+        return known.computeIfAbsent(accountId, this::storedTier).orElse(null);
+    }
+
+    private Optional<Tier> storedTier(String accountId) {
         return jdbc.queryForList("select tier from account_tier where account_id = ?", String.class, accountId)
-                .stream().findFirst().map(Tier::valueOf).orElse(null);
+                .stream().findFirst().map(Tier::valueOf);
     }
 
     /** Units on hand; an unknown SKU has none. */
@@ -438,6 +506,9 @@ public class Protections {
     }
 
     private record Protection(String accountId, Tier tier, Holding holding) {
+    }
+
+    private record Held(String accountId, String sku, int reserved) {
     }
 
     private record Stored(Holding holding, String basis, BigDecimal forecast) {

@@ -3,6 +3,7 @@ package org.kam.supply.reservation;
 import java.util.List;
 import java.util.TreeSet;
 
+import org.kam.chassis.transaction.RowsAtCommit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -16,8 +17,18 @@ class ProtectionsDue {
 
     private final JdbcTemplate jdbc;
 
+    /** SKUs bought, marked at the commit: a batch's sales mark the same account and SKU again and again. */
+    private final RowsAtCommit<List<String>> skusAtCommit;
+
     ProtectionsDue(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.skusAtCommit = RowsAtCommit.merging(jdbc, """
+                insert into protection_due (account_id, sku) values (?, ?)
+                on conflict (account_id, coalesce(sku, '')) do nothing""", key -> key, (earlier, later) -> earlier,
+                (ps, key) -> {
+                    ps.setString(1, key.get(0));
+                    ps.setString(2, key.get(1));
+                });
     }
 
     /** The account's tier changed: every protection of it is due. */
@@ -27,11 +38,9 @@ class ProtectionsDue {
                 on conflict (account_id, coalesce(sku, '')) do nothing""", accountId);
     }
 
-    /** The account bought the SKU: that protection is due. */
+    /** The account bought the SKU: that protection is due (from the commit on). */
     void sku(String accountId, String sku) {
-        jdbc.update("""
-                insert into protection_due (account_id, sku) values (?, ?)
-                on conflict (account_id, coalesce(sku, '')) do nothing""", accountId, sku);
+        skusAtCommit.add(List.of(accountId, sku));
     }
 
     /** What is due for the account. */

@@ -46,6 +46,37 @@ class SkuPositionTest {
     }
 
     @Test
+    void aSaleThatDrewOnItsBuyersProtectionIsToppedUpFromTheFreeStockLeftInFillOrder() {
+        // given 100 on hand: K holds 30 of the 30 it wants, P 20 of 40 (loaded in fill order)
+        SkuPosition position = new SkuPosition("AC-CMP-20", 100);
+        position.hold("K", 30, 30);
+        position.hold("P", 40, 20);
+
+        // when K orders 25 (all from its protection) and free stock is topped up
+        position.order(order("O-1", "K", Tier.KEY, 25, 0));
+        var grown = position.fillProtections();
+
+        // then the 50 free units fill K back to 30 first, then P to 40: 5 + 20, 25 stay free
+        assertThat(grown).containsExactly("K", "P");
+        assertThat(position.holdingOf("K")).isEqualTo(new SkuPosition.Holding(30, 30));
+        assertThat(position.holdingOf("P")).isEqualTo(new SkuPosition.Holding(40, 40));
+        assertThat(position.onHand()).isEqualTo(75);
+        assertThat(position.freeStock()).isEqualTo(5);
+    }
+
+    @Test
+    void withNoFreeStockLeftNothingIsToppedUp() {
+        SkuPosition position = new SkuPosition("BRG-6204", 30);
+        position.hold("K", 30, 30);
+
+        position.order(order("O-1", "K", Tier.KEY, 10, 0));
+
+        assertThat(position.fillProtections()).isEmpty();
+        assertThat(position.holdingOf("K")).isEqualTo(new SkuPosition.Holding(30, 20));
+        assertThat(position.holdingOf("nobody")).isNull();
+    }
+
+    @Test
     void underShortageArrivingSupplyServesKeyThenPotentialThenRegularThenByOrderTime() {
         // given nothing on hand and four orders waiting, the regular one oldest
         SkuPosition position = new SkuPosition("HP-CIRC-40", 0);

@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.transaction.support.TransactionSynchronization;
 
 /**
- * Rows of one insert statement, written together just before the transaction commits: one JDBC
+ * Rows of one insert (or update) statement, written together just before the transaction commits: one JDBC
  * batch, which the driver sends as multi-row inserts ({@code reWriteBatchedInserts}, chassis
  * defaults). For facts a consumer appends for every record (a sale line, a sale fact, a month's
  * total) and that nothing reads back in the transaction that writes them: a consumer transaction
@@ -57,7 +57,9 @@ public final class RowsAtCommit<R> {
     /**
      * Rows of an upsert ({@code on conflict (...) do update}), merged per key in the transaction
      * first: one statement cannot update a row twice, and two rows for one key (two sales of an
-     * account in a month) become one that the upsert then adds to the stored one.
+     * account in a month) become one that the upsert then adds to the stored one. Also for an
+     * {@code update} of rows the transaction holds locked and decided on in memory, with the later
+     * row winning: a row changed again and again is written once, with where it ended.
      */
     public static <R> RowsAtCommit<R> merging(JdbcTemplate jdbc, String upsert, Function<R, ?> key, BinaryOperator<R> merge,
             ParameterizedPreparedStatementSetter<R> values) {
