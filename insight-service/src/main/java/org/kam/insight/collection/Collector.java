@@ -36,11 +36,13 @@ public class Collector {
     private final Inbox inbox;
     private final List<FactListener> listeners;
     private final MeterRegistry meters;
+    private final KnownFacts facts;
     /** Nothing reads a sale fact back in the transaction that keeps it: written at its commit, together. */
     private final RowsAtCommit<SaleFact> saleFacts;
 
-    Collector(JdbcTemplate jdbc, Inbox inbox, List<FactListener> listeners, MeterRegistry meters) {
+    Collector(JdbcTemplate jdbc, Inbox inbox, List<FactListener> listeners, MeterRegistry meters, KnownFacts facts) {
         this.jdbc = jdbc;
+        this.facts = facts;
         this.saleFacts = new RowsAtCommit<>(jdbc, """
                 insert into sale_fact (event_id, account_id, sku, quantity, amount, occurred_at, tier_at_sale)
                 values (?, ?, ?, ?, ?, ?, ?)""", (ps, fact) -> {
@@ -64,7 +66,7 @@ public class Collector {
         if (!inbox.firstDelivery(SALES_CONSUMER, sale.eventId())) {
             return;
         }
-        Tier tier = currentTier(sale.accountId());
+        Tier tier = facts.tierOf(sale.accountId());
         saleFacts.add(new SaleFact(sale, tier));
         listeners.forEach(listener -> listener.saleCollected(sale, tier));
     }
@@ -90,6 +92,7 @@ public class Collector {
             meters.counter("kam.insight.tier.changes.stale").increment();
             return;
         }
+        facts.tierNow(change.accountId(), change.to());
         jdbc.update("""
                 insert into tier_history (event_id, account_id, from_tier, to_tier, as_of, sequence)
                 values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
@@ -155,12 +158,7 @@ public class Collector {
                 on conflict (sku) do update set name = excluded.name, product_line = excluded.product_line,
                     technical = excluded.technical, updated_at = excluded.updated_at""",
                 product.sku(), product.name(), product.productLine(), product.technical());
-    }
-
-    private Tier currentTier(String accountId) {
-        return jdbc.query("select tier from account_tier where account_id = ?",
-                (rs, row) -> Tier.valueOf(rs.getString(1)), accountId)
-                .stream().findFirst().orElse(Tier.REGULAR);
+        facts.productLineNow(product.sku(), product.productLine());
     }
 
     private record SaleFact(Sale sale, Tier tierAtSale) {

@@ -1,17 +1,21 @@
 package org.kam.insight.notification;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.kam.chassis.web.NotFoundException;
 import org.kam.insight.collection.Tier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,17 +31,42 @@ public class NotificationFeed {
         this.clock = clock;
     }
 
-    /** Keeps a notification; false when it was kept before (a replayed fact). */
-    boolean store(Notification notification) {
-        return jdbc.update("""
+    /**
+     * Keeps the notifications one fact issued, in one statement (a sale of a key account tells
+     * several departments: one round trip, not one each); answers the ids kept now, without those
+     * kept before (a replayed fact).
+     */
+    Set<UUID> storeAll(List<Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return Set.of();
+        }
+        StringBuilder sql = new StringBuilder("""
                 insert into notification (id, department, kind, severity, account_id, sku, tier, product_line, message,
-                    source_event_id, occurred_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict do nothing""",
-                notification.id(), notification.department().name(), notification.kind().name(),
-                notification.severity().name(), notification.accountId(), notification.sku(),
-                notification.tier() == null ? null : notification.tier().name(), notification.productLine(),
-                notification.message(), notification.sourceEventId(), Timestamp.from(notification.occurredAt())) == 1;
+                    source_event_id, occurred_at) values """);
+        for (int i = 0; i < notifications.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        sql.append(" on conflict do nothing returning id");
+        Set<UUID> stored = new HashSet<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql.toString());
+            int column = 1;
+            for (Notification notification : notifications) {
+                statement.setObject(column++, notification.id());
+                statement.setString(column++, notification.department().name());
+                statement.setString(column++, notification.kind().name());
+                statement.setString(column++, notification.severity().name());
+                statement.setString(column++, notification.accountId());
+                statement.setString(column++, notification.sku());
+                statement.setString(column++, notification.tier() == null ? null : notification.tier().name());
+                statement.setString(column++, notification.productLine());
+                statement.setString(column++, notification.message());
+                statement.setObject(column++, notification.sourceEventId());
+                statement.setTimestamp(column++, Timestamp.from(notification.occurredAt()));
+            }
+            return statement;
+        }, (RowCallbackHandler) rs -> stored.add(rs.getObject(1, UUID.class)));
+        return stored;
     }
 
     /** The newest {@code limit} notifications, of one department or (when null) of all. */

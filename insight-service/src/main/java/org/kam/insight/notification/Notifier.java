@@ -3,7 +3,10 @@ package org.kam.insight.notification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.kam.chassis.outbox.Outbox;
@@ -117,9 +120,15 @@ class Notifier implements FactListener {
                 tier != null ? tier : first.accountId() == null ? null : facts.tierOf(first.accountId()),
                 productLine != null ? productLine : first.sku() == null ? null : facts.productLineOf(first.sku()).orElse(null));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+        // Two routes may send the same kind to the same department: one notification (its id says so).
+        Map<UUID, Notification> issued = new LinkedHashMap<>();
         for (Notice notice : routes.routing().route(builtIn, context)) {
             Notification notification = notice.issue(sourceEventId, now, context);
-            if (feed.store(notification)) {
+            issued.putIfAbsent(notification.id(), notification);
+        }
+        Set<UUID> stored = feed.storeAll(List.copyOf(issued.values()));
+        for (Notification notification : issued.values()) {
+            if (stored.contains(notification.id())) {
                 outbox.append(notification.id(), Topics.NOTIFICATIONS, notification.department().name(),
                         "NotificationIssued", notification.issued());
                 deliveries.enqueue(notification);

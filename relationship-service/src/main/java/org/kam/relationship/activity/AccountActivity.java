@@ -38,6 +38,8 @@ public class AccountActivity {
      * summed per account and month and added to the stored totals at its commit, together.
      */
     private final RowsAtCommit<MonthTotal> monthTotals;
+    private final RowsAtCommit<Protection> protections;
+    private final RowsAtCommit<StockOut> stockOuts;
 
     AccountActivity(JdbcTemplate jdbc, Inbox inbox, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
@@ -51,6 +53,35 @@ public class AccountActivity {
                     ps.setObject(2, total.month());
                     ps.setBigDecimal(3, total.amount());
                     ps.setInt(4, total.lines());
+                });
+        // Read by the account's page, in transactions of their own: a batch's protections and
+        // stock-outs are written at its commit, the latest protection per account and SKU only.
+        this.protections = RowsAtCommit.merging(jdbc, """
+                insert into account_protection (account_id, sku, reserved, requested, shortage, updated_at)
+                values (?, ?, ?, ?, ?, ?)
+                on conflict (account_id, sku) do update set reserved = excluded.reserved, requested = excluded.requested,
+                    shortage = excluded.shortage, updated_at = excluded.updated_at
+                where account_protection.updated_at <= excluded.updated_at""",
+                protection -> List.of(protection.accountId(), protection.sku()),
+                (earlier, later) -> later.occurredAt().isBefore(earlier.occurredAt()) ? earlier : later,
+                (ps, protection) -> {
+                    ps.setString(1, protection.accountId());
+                    ps.setString(2, protection.sku());
+                    ps.setInt(3, protection.reserved());
+                    ps.setInt(4, protection.requested());
+                    ps.setInt(5, protection.shortage());
+                    ps.setTimestamp(6, Timestamp.from(protection.occurredAt()));
+                });
+        this.stockOuts = new RowsAtCommit<>(jdbc, """
+                insert into account_stock_out (event_id, account_id, sku, ordered, backordered, cause, occurred_at)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", (ps, stockOut) -> {
+                    ps.setObject(1, stockOut.eventId());
+                    ps.setString(2, stockOut.accountId());
+                    ps.setString(3, stockOut.sku());
+                    ps.setInt(4, stockOut.ordered());
+                    ps.setInt(5, stockOut.backordered());
+                    ps.setString(6, stockOut.cause().name());
+                    ps.setTimestamp(7, Timestamp.from(stockOut.occurredAt()));
                 });
         this.inbox = inbox;
         this.events = events;
@@ -72,24 +103,13 @@ public class AccountActivity {
         if (!inbox.firstDelivery(RESERVATIONS, protection.eventId())) {
             return;
         }
-        jdbc.update("""
-                insert into account_protection (account_id, sku, reserved, requested, shortage, updated_at)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (account_id, sku) do update set reserved = excluded.reserved, requested = excluded.requested,
-                    shortage = excluded.shortage, updated_at = excluded.updated_at
-                where account_protection.updated_at <= excluded.updated_at""",
-                protection.accountId(), protection.sku(), protection.reserved(), protection.requested(),
-                protection.shortage(), Timestamp.from(protection.occurredAt()));
+        protections.add(protection);
     }
 
     /** Idempotent on the event id (the table's key). */
     @Transactional
     public void recordStockOut(StockOut stockOut) {
-        jdbc.update("""
-                insert into account_stock_out (event_id, account_id, sku, ordered, backordered, cause, occurred_at)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", stockOut.eventId(), stockOut.accountId(),
-                stockOut.sku(), stockOut.ordered(), stockOut.backordered(), stockOut.cause().name(),
-                Timestamp.from(stockOut.occurredAt()));
+        stockOuts.add(stockOut);
     }
 
     /** Sales per month from {@code from} (inclusive), oldest first. */

@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.kam.chassis.inbox.Inbox;
-import org.kam.chassis.transaction.RowsAtCommit;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
+import org.kam.chassis.transaction.ReadPerTransaction;
+import org.kam.chassis.transaction.RowsAtCommit;
 import org.kam.relationship.Topics;
 import org.kam.relationship.account.AccountRegister;
 import org.kam.relationship.activity.SaleArrived;
@@ -61,6 +62,7 @@ public class Trainings {
      * purchases are kept per account and SKU (the latest) and stored at its commit, together.
      */
     private final RowsAtCommit<Purchase> purchases;
+    private final ReadPerTransaction<String, Optional<String>> technicalLines;
 
     Trainings(JdbcTemplate jdbc, Inbox inbox, Outbox outbox, Clock clock, ContactBook contacts, KeyAccounts keyAccounts,
             AccountRegister accounts, @Value("${kam.relationship.training.lookback}") Duration lookback,
@@ -74,6 +76,7 @@ public class Trainings {
         this.accounts = accounts;
         this.lookback = lookback;
         this.meters = meters;
+        this.technicalLines = new ReadPerTransaction<>(jdbc.getDataSource(), this::storedTechnicalLine);
         this.purchases = RowsAtCommit.merging(jdbc, """
                 insert into account_sku_purchase (account_id, sku, last_bought) values (?, ?, ?)
                 on conflict (account_id, sku) do update
@@ -97,6 +100,7 @@ public class Trainings {
                     technical = excluded.technical, updated_at = excluded.updated_at
                 where product.updated_at <= excluded.updated_at""", product.sku(), product.name(),
                 product.productLine(), product.technical(), Timestamp.from(product.occurredAt()));
+        technicalLines.forget(product.sku()); // read again: an older record replayed may have changed nothing
         // The accounts that bought it before the catalogue's word arrived are checked now.
         technicalLine(product.sku()).ifPresent(line -> {
             for (String accountId : jdbc.queryForList(
@@ -107,7 +111,16 @@ public class Trainings {
         });
     }
 
+    /**
+     * The SKU's product line when it is a technical product; asked for every sale, so read once
+     * per transaction for each SKU (a batch sells the same SKUs again and again), and told when
+     * {@link #recordProduct} changes it in the same transaction.
+     */
     private Optional<String> technicalLine(String sku) {
+        return technicalLines.get(sku);
+    }
+
+    private Optional<String> storedTechnicalLine(String sku) {
         return jdbc.queryForList("select product_line from product where sku = ? and technical and product_line is not null",
                 String.class, sku).stream().findFirst();
     }

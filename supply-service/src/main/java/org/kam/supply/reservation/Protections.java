@@ -23,7 +23,7 @@ import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
 import org.kam.chassis.transaction.RowsAtCommit;
 import org.kam.chassis.transaction.TransactionLocks;
-import org.kam.chassis.transaction.TransactionScoped;
+import org.kam.chassis.transaction.ReadPerTransaction;
 import org.kam.chassis.web.NotFoundException;
 import org.kam.supply.PlanningInputChanged;
 import org.kam.supply.Topics;
@@ -76,7 +76,7 @@ public class Protections {
     private final RowsAtCommit<SaleLine> saleLines;
     /** Reserved units an allocation decided in memory, written at the commit: the last per protection wins. */
     private final RowsAtCommit<Held> heldAtCommit;
-    private final TransactionScoped<Map<String, Optional<Tier>>> tiers;
+    private final ReadPerTransaction<String, Tier> tiers;
     private final Inbox inbox;
     private final Outbox outbox;
     private final ProtectionRule rule;
@@ -111,7 +111,7 @@ public class Protections {
                     ps.setString(2, held.accountId());
                     ps.setString(3, held.sku());
                 });
-        this.tiers = new TransactionScoped<>(jdbc.getDataSource(), HashMap::new);
+        this.tiers = new ReadPerTransaction<>(jdbc.getDataSource(), this::storedTier);
         this.due = due;
         this.events = events;
         this.inbox = inbox;
@@ -165,10 +165,7 @@ public class Protections {
             staleTierChanges.increment();
             return;
         }
-        Map<String, Optional<Tier>> known = tiers.current();
-        if (known != null) {
-            known.put(change.accountId(), Optional.of(change.to()));
-        }
+        tiers.wrote(change.accountId(), change.to());
         meters.counter("kam.supply.tier.changes.applied", "to", change.to().name()).increment();
         events.publishEvent(PlanningInputChanged.TIER);
         due.wholeAccount(change.accountId());
@@ -466,16 +463,12 @@ public class Protections {
      * change writes it, holding the account's lock, which whoever asks here holds too.
      */
     public Tier tierOf(String accountId) {
-        Map<String, Optional<Tier>> known = tiers.current();
-        if (known == null) {
-            return storedTier(accountId).orElse(null);
-        }
-        return known.computeIfAbsent(accountId, this::storedTier).orElse(null);
+        return tiers.get(accountId);
     }
 
-    private Optional<Tier> storedTier(String accountId) {
+    private Tier storedTier(String accountId) {
         return jdbc.queryForList("select tier from account_tier where account_id = ?", String.class, accountId)
-                .stream().findFirst().map(Tier::valueOf);
+                .stream().findFirst().map(Tier::valueOf).orElse(null);
     }
 
     /** Units on hand; an unknown SKU has none. */

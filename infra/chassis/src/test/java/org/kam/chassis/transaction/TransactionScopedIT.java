@@ -21,8 +21,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What a transaction remembers (TransactionScoped), the locks it takes once (TransactionLocks) and
- * the rows it writes at its commit (RowsAtCommit), against a real PostgreSQL with the driver's
+ * What a transaction remembers (TransactionScoped), reads once (ReadPerTransaction), the locks it
+ * takes once (TransactionLocks) and the rows it writes at its commit (RowsAtCommit), against a real PostgreSQL with the driver's
  * batch rewriting on, as the services run it.
  */
 class TransactionScopedIT {
@@ -99,6 +99,46 @@ class TransactionScopedIT {
 
         assertThat(notes.current()).isNull();
         assertThat(outer).containsExactly("outer");
+    }
+
+    // --- ReadPerTransaction -----------------------------------------------------------------------
+
+    @Test
+    void aValueIsReadOncePerTransactionIncludingNoneAndWhatTheTransactionWroteIsWhatItReadsNext() {
+        jdbc.update("insert into fact (id, name) values (1, 'KEY')");
+        List<Integer> reads = new ArrayList<>();
+        ReadPerTransaction<Integer, String> names = new ReadPerTransaction<>(dataSource, id -> {
+            reads.add(id);
+            return jdbc.queryForList("select name from fact where id = ?", String.class, id).stream().findFirst()
+                    .orElse(null);
+        });
+
+        List<String> seen = tx.execute(status -> {
+            List<String> answers = new ArrayList<>();
+            answers.add(names.get(1));
+            answers.add(names.get(1));
+            answers.add(String.valueOf(names.get(2)));
+            answers.add(String.valueOf(names.get(2)));
+            jdbc.update("update fact set name = 'REGULAR' where id = 1");
+            names.wrote(1, "REGULAR");
+            answers.add(names.get(1));
+            jdbc.update("insert into fact (id, name) values (2, 'POTENTIAL')");
+            names.forget(2);
+            answers.add(names.get(2));
+            return answers;
+        });
+
+        // then 1 and the missing 2 were read once each, the write answered without a read, and the
+        // forgotten 2 was read again
+        assertThat(seen).containsExactly("KEY", "KEY", "null", "null", "REGULAR", "POTENTIAL");
+        assertThat(reads).containsExactly(1, 2, 2);
+        // and the next transaction, and code outside one, read afresh
+        reads.clear();
+        String nextTransaction = tx.execute(status -> names.get(1));
+        String outside = names.get(1);
+        String insideANewOne = tx.execute(status -> newTx.execute(inner -> names.get(2)));
+        assertThat(List.of(nextTransaction, outside, insideANewOne)).containsExactly("REGULAR", "REGULAR", "POTENTIAL");
+        assertThat(reads).containsExactly(1, 1, 2);
     }
 
     // --- TransactionLocks -------------------------------------------------------------------------
