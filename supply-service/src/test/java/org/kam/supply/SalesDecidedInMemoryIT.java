@@ -75,9 +75,20 @@ class SalesDecidedInMemoryIT extends SupplyIntegrationTest {
                     1 + random.nextInt(6), start.plusMillis(i)));
         }
         sales.forEach(sale -> orders.place(in("ONE", sale)));
-        transactions.executeWithoutResult(tx -> sales.forEach(sale -> orders.place(in("ALL", sale))));
+        Long locksAhead = transactions.execute(tx -> {
+            // as the consumer does: every account's and SKU's lock first, in one order
+            List<SaleLine> batch = sales.stream().map(sale -> in("ALL", sale)).toList();
+            orders.lockAhead(batch);
+            Long held = jdbc.queryForObject("""
+                    select count(*) from pg_locks where locktype = 'advisory' and granted and pid = pg_backend_pid()""",
+                    Long.class);
+            batch.forEach(orders::place);
+            return held;
+        });
 
-        // then both copies hold the same orders, stock and protections
+        // then the batch's five accounts and two SKUs were locked before its first sale
+        assertThat(locksAhead).isEqualTo(ACCOUNTS.size() + 2);
+        // and both copies hold the same orders, stock and protections
         assertThat(state("ALL")).isEqualTo(state("ONE"));
         assertThat(state("ONE")).as("stock ran out: orders waited, key accounts' protections were drawn on")
                 .anyMatch(line -> line.startsWith("order") && !line.endsWith("owed 0"))

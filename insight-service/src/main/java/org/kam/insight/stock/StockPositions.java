@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import org.kam.chassis.transaction.RowsAtCommit;
 import org.kam.insight.collection.FactListener;
 import org.kam.insight.collection.ReservationChange;
 import org.kam.insight.collection.SupplySignal;
@@ -22,32 +23,61 @@ public class StockPositions implements FactListener {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final RowsAtCommit<Received> protections;
+    private final RowsAtCommit<ReceivedStockOut> stockOuts;
 
     StockPositions(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    @Override
-    public void reservationChanged(ReservationChange change) {
-        jdbc.update("""
+        // Read by the dashboard, in transactions of its own: a batch's protections (the last per
+        // account and SKU, each states the whole reservation) and stock-outs are written at its commit.
+        this.protections = RowsAtCommit.merging(jdbc, """
                 insert into sku_protection (account_id, sku, tier, requested, reserved, shortage, updated_at)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (sku, account_id) do update set tier = excluded.tier, requested = excluded.requested,
                     reserved = excluded.reserved, shortage = excluded.shortage, updated_at = excluded.updated_at""",
-                change.accountId(), change.sku(), change.tier().name(), Math.max(0, change.requested()),
-                Math.max(0, change.reserved()), Math.max(0, change.shortage()), Timestamp.from(clock.instant()));
+                held -> List.of(held.change().sku(), held.change().accountId()), (earlier, later) -> later,
+                (ps, held) -> {
+                    ReservationChange change = held.change();
+                    ps.setString(1, change.accountId());
+                    ps.setString(2, change.sku());
+                    ps.setString(3, change.tier().name());
+                    ps.setInt(4, Math.max(0, change.requested()));
+                    ps.setInt(5, Math.max(0, change.reserved()));
+                    ps.setInt(6, Math.max(0, change.shortage()));
+                    ps.setTimestamp(7, Timestamp.from(held.receivedAt()));
+                });
+        this.stockOuts = new RowsAtCommit<>(jdbc, """
+                insert into stock_out (event_id, sku, account_id, ordered, served, backordered, cause, received_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", (ps, received) -> {
+                    SupplySignal.StockOut stockOut = received.stockOut();
+                    ps.setObject(1, stockOut.eventId());
+                    ps.setString(2, stockOut.sku());
+                    ps.setString(3, stockOut.accountId());
+                    ps.setInt(4, stockOut.ordered());
+                    ps.setInt(5, stockOut.served());
+                    ps.setInt(6, stockOut.backordered());
+                    ps.setString(7, stockOut.cause());
+                    ps.setTimestamp(8, Timestamp.from(received.receivedAt()));
+                });
+    }
+
+    @Override
+    public void reservationChanged(ReservationChange change) {
+        protections.add(new Received(change, clock.instant()));
     }
 
     @Override
     public void supplySignalReceived(SupplySignal signal) {
         if (signal instanceof SupplySignal.StockOut stockOut) {
-            jdbc.update("""
-                    insert into stock_out (event_id, sku, account_id, ordered, served, backordered, cause, received_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                    stockOut.eventId(), stockOut.sku(), stockOut.accountId(), stockOut.ordered(), stockOut.served(),
-                    stockOut.backordered(), stockOut.cause(), Timestamp.from(clock.instant()));
+            stockOuts.add(new ReceivedStockOut(stockOut, clock.instant()));
         }
+    }
+
+    private record Received(ReservationChange change, java.time.Instant receivedAt) {
+    }
+
+    private record ReceivedStockOut(SupplySignal.StockOut stockOut, java.time.Instant receivedAt) {
     }
 
     /**

@@ -133,6 +133,26 @@ public class Orders {
         }
     }
 
+    /**
+     * Takes, before a consumer's transaction places {@code sales}, every lock they will need, each
+     * kind in one fixed order and in one statement: the buyers' accounts, then the products' rows,
+     * then the SKUs' protections (the order every other writer follows: the sizer locks an account
+     * then its SKUs, a stock change a product then its SKU). Taken one sale at a time instead, a
+     * batch held SKU locks while it waited for an account the sizer held, and the sizer waited for
+     * those SKUs: both waited until the sizer's lock timeout broke the circle. {@link #place} then
+     * finds every lock held.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockAhead(List<SaleLine> sales) {
+        if (sales.isEmpty()) {
+            return;
+        }
+        protections.lockAccounts(sales.stream().map(SaleLine::accountId).toList());
+        List<String> skus = sales.stream().map(SaleLine::sku).distinct().sorted().toList();
+        catalogue.lockProducts(skus);
+        protections.lockSkus(skus);
+    }
+
     /** Stock was counted or supply received: waiting orders and protections share it. */
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)

@@ -159,6 +159,24 @@ public class Catalogue {
     }
 
     /**
+     * Locks the rows of the products among {@code skus} until the transaction ends, in SKU order and
+     * in one statement (a consumer's batch takes them up front, before the SKUs' protection locks,
+     * as every stock change does); SKUs not in the catalogue are left out.
+     */
+    public void lockProducts(List<String> skus) {
+        if (skus.isEmpty()) {
+            return;
+        }
+        jdbc.query(connection -> {
+            java.sql.PreparedStatement statement = connection.prepareStatement(
+                    "select sku from product where sku = any(?) order by sku for update");
+            statement.setArray(1, connection.createArrayOf("text", skus.toArray()));
+            return statement;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+        });
+    }
+
+    /**
      * Locks the product's row for an allocation until the transaction ends, and reads its stock in
      * every warehouse; empty when the SKU is not a catalogue product. What the
      * allocation then decides ({@link SkuStock#take}) it stores with {@link #sold}.

@@ -482,11 +482,14 @@ public class Protections {
         locks.lock(ACCOUNT_LOCKS, accountId.hashCode());
     }
 
-    /** Locks SKUs in the order of their lock keys, so concurrent lockers cannot deadlock. */
+    /** Locks accounts in the order of their lock keys, in one statement; take them before any SKU lock. */
+    public void lockAccounts(Collection<String> accountIds) {
+        locks.lockAll(ACCOUNT_LOCKS, accountIds.stream().map(String::hashCode).toList());
+    }
+
+    /** Locks SKUs in the order of their lock keys (in one statement), so concurrent lockers cannot deadlock. */
     public void lockSkus(Collection<String> skus) {
-        for (int key : skus.stream().map(String::hashCode).distinct().sorted().toList()) {
-            locks.lock(SKU_LOCKS, key);
-        }
+        locks.lockAll(SKU_LOCKS, skus.stream().map(String::hashCode).toList());
     }
 
     private double shortageUnits() {

@@ -96,8 +96,22 @@ public final class Batches {
 
     /** A batch consumer applying each record of a poll with {@code handler}, all in one transaction. */
     public Consumer<Message<List<byte[]>>> each(Consumer<Message<byte[]>> handler) {
-        return batch -> apply(records(batch), handler);
+        return batch -> apply(records(batch), NOTHING_FIRST, handler);
     }
+
+    /**
+     * As {@link #each(Consumer)}, and each transaction first hands {@code first} the records it is
+     * about to apply: to take, in one fixed order, the locks they will need (supply-service locks
+     * every account and SKU of a transaction up front, so its batches and its sizer never wait for
+     * each other in a circle). {@code first} must not fail for a record that is invalid in itself —
+     * leave it out: its handler fails it, at its own index.
+     */
+    public Consumer<Message<List<byte[]>>> each(Consumer<List<Message<byte[]>>> first, Consumer<Message<byte[]>> handler) {
+        return batch -> apply(records(batch), first, handler);
+    }
+
+    private static final Consumer<List<Message<byte[]>>> NOTHING_FIRST = records -> {
+    };
 
     /**
      * Applies {@code records} in order, in one transaction — or in several, one after the other, when
@@ -105,7 +119,11 @@ public final class Batches {
      * about that. On a failure, as the class comment says.
      */
     void apply(List<Message<byte[]>> records, Consumer<Message<byte[]>> handler) {
-        apply(records, 0, records.size(), handler);
+        apply(records, NOTHING_FIRST, handler);
+    }
+
+    void apply(List<Message<byte[]>> records, Consumer<List<Message<byte[]>>> first, Consumer<Message<byte[]>> handler) {
+        apply(records, 0, records.size(), first, handler);
     }
 
     /**
@@ -131,19 +149,20 @@ public final class Batches {
         }
     }
 
-    private void apply(List<Message<byte[]>> records, int from, int to, Consumer<Message<byte[]>> handler) {
+    private void apply(List<Message<byte[]>> records, int from, int to, Consumer<List<Message<byte[]>>> first,
+            Consumer<Message<byte[]>> handler) {
         int start = from;
         while (start < to) {
             try {
-                start = inOneTransaction(records, start, to, handler);
+                start = inOneTransaction(records, start, to, first, handler);
             } catch (Conflict conflict) {
                 // Two transactions locking the same rows in different orders: PostgreSQL broke the
                 // deadlock and rolled this one back. Its records go again in two halves, each halved
                 // again if it deadlocks too, down to one record per transaction (as before batches).
                 conflicts.increment();
                 int middle = start + (to - start) / 2;
-                apply(records, start, middle, handler);
-                apply(records, middle, to, handler);
+                apply(records, start, middle, first, handler);
+                apply(records, middle, to, first, handler);
                 return;
             }
         }
@@ -160,7 +179,8 @@ public final class Batches {
      * Applies records from {@code start} in one transaction until they are all applied or the time
      * budget is spent; returns the index after the last one committed.
      */
-    private int inOneTransaction(List<Message<byte[]>> records, int start, int to, Consumer<Message<byte[]>> handler) {
+    private int inOneTransaction(List<Message<byte[]>> records, int start, int to,
+            Consumer<List<Message<byte[]>>> first, Consumer<Message<byte[]>> handler) {
         int end = to;
         RuntimeException failureAtEnd = null;
         while (true) {
@@ -180,6 +200,8 @@ public final class Batches {
                         }
                     }
                     BatchClaims.bind(ids);
+                    reached[0] = start;
+                    first.accept(records.subList(start, limit));
                     for (int i = start; i < limit; i++) {
                         reached[0] = i;
                         traced(records.get(i), handler);

@@ -176,6 +176,27 @@ class BatchesTest {
     }
 
     @Test
+    void eachTransactionFirstSeesTheRecordsItIsAboutToApplyInsideIt() {
+        // given a budget of nothing: each transaction stops after its first record
+        Batches hurried = new Batches(new TransactionTemplate(new ListTransactions()),
+                new DefaultListableBeanFactory().getBeanProvider(Tracer.class),
+                new DefaultListableBeanFactory().getBeanProvider(Propagator.class), meters, java.time.Duration.ZERO);
+        List<String> seenFirst = new ArrayList<>();
+        Consumer<List<Message<byte[]>>> first = records -> {
+            assertThat(TransactionSynchronizationManager.isActualTransactionActive()).isTrue();
+            seenFirst.add(records.stream().map(r -> new String(r.getPayload(), StandardCharsets.UTF_8))
+                    .collect(java.util.stream.Collectors.joining()));
+        };
+
+        batches.apply(records("a", "b", "c"), first, apply(Set.of(), Set.of()));
+        hurried.apply(records("x", "y", "z"), first, apply(Set.of(), Set.of()));
+
+        // then one transaction saw all three first; the hurried ones each what was left to apply
+        assertThat(seenFirst).containsExactly("abc", "xyz", "yz", "z");
+        assertThat(committed).containsExactly("a", "b", "c", "x", "y", "z");
+    }
+
+    @Test
     void eachRecordKeepsItsOwnHeaders() {
         Message<List<byte[]>> batch = MessageBuilder.<List<byte[]>>withPayload(List.of(bytes("a"), bytes("b")))
                 .setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, List.of(

@@ -168,6 +168,26 @@ class TransactionScopedIT {
     }
 
     @Test
+    void severalLocksAreTakenInOneStatementExceptThoseHeldAndAreHeldToTheCommit() {
+        TransactionLocks locks = new TransactionLocks(jdbc);
+
+        List<Long> heldInside = tx.execute(status -> {
+            locks.lock(9, 5);
+            locks.lockAll(9, List.of(30, 5, 12, 30));
+            locks.lockAll(9, List.of(12, 5)); // all held already: nothing asked
+            return jdbc.queryForList("""
+                    select objid::bigint from pg_locks
+                    where locktype = 'advisory' and classid = 9 and granted and pid = pg_backend_pid()
+                    order by 1""", Long.class);
+        });
+        Long heldAfter = jdbc.queryForObject(
+                "select count(*) from pg_locks where locktype = 'advisory' and classid = 9", Long.class);
+
+        assertThat(heldInside).containsExactly(5L, 12L, 30L);
+        assertThat(heldAfter).isZero();
+    }
+
+    @Test
     void aLockIsHeldToTheCommitAndTakenAgainByTheNextTransaction() throws Exception {
         TransactionLocks locks = new TransactionLocks(jdbc);
         try (Connection other = dataSource.getConnection()) {

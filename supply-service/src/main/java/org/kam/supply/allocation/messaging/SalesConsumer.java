@@ -13,9 +13,15 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class SalesConsumer {
 
-    /** kam.sales.v1 → demand and orders. An invalid record fails here and goes to the dead-letter topic. */
+    /**
+     * kam.sales.v1 → demand and orders. Each transaction first locks what its sales will need, in
+     * one order (Orders.lockAhead). An invalid record fails in its handler and goes to the
+     * dead-letter topic.
+     */
     @Bean
     Consumer<Message<List<byte[]>>> sales(Batches batches, SaleReader reader, Orders orders) {
-        return batches.each(message -> orders.place(reader.read(message.getPayload())));
+        return batches.each(
+                records -> orders.lockAhead(records.stream().flatMap(r -> reader.readIfValid(r.getPayload()).stream()).toList()),
+                message -> orders.place(reader.read(message.getPayload())));
     }
 }
