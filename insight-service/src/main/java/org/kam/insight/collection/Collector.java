@@ -1,6 +1,7 @@
 package org.kam.insight.collection;
 
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -58,6 +59,14 @@ public class Collector {
         this.inbox = inbox;
         this.listeners = List.copyOf(listeners);
         this.meters = meters;
+    }
+
+    /**
+     * Reads the tiers and product lines that a transaction's records of {@code accountIds} and
+     * {@code skus} will ask for, in two statements (the consumer's look-ahead at its batch).
+     */
+    public void readAhead(Collection<String> accountIds, Collection<String> skus) {
+        facts.readAhead(accountIds, skus);
     }
 
     /** Keeps the sale with the tier its account has now. */

@@ -87,6 +87,17 @@ public class AccountActivity {
         this.events = events;
     }
 
+    /**
+     * The sales a consumer's transaction is about to record, announced first ({@link SalesAhead}),
+     * so those who react to each sale read what they need for all of them at once.
+     */
+    @Transactional
+    public void salesAhead(List<SaleLine> sales) {
+        if (!sales.isEmpty()) {
+            events.publishEvent(new SalesAhead(sales));
+        }
+    }
+
     @Transactional
     public void recordSale(SaleLine sale) {
         if (!inbox.firstDelivery(SALES, sale.eventId())) {

@@ -4,10 +4,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.kam.chassis.inbox.Inbox;
+import org.kam.chassis.transaction.ReadPerTransaction;
 import org.kam.relationship.contact.ContactBook;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,6 +44,12 @@ public class KeyAccounts {
     private final Clock clock;
     private final Duration keyGrace;
     private final CoverageRule rule = new CoverageRule();
+    /**
+     * Read once per transaction: a consumer's batch asks for the plan tier of the same buyers again
+     * and again ({@link #readAhead}). Only {@link #record} and {@link #endOneGracePeriod} change
+     * what is read, each in a transaction of its own, and each forgets what it changed.
+     */
+    private final ReadPerTransaction<String, Optional<TierState>> states;
 
     KeyAccounts(JdbcTemplate jdbc, Inbox inbox, ContactBook contacts, ApplicationEventPublisher events, Clock clock,
             @Value("${kam.relationship.key-grace}") Duration keyGrace, MeterRegistry meters) {
@@ -49,6 +59,7 @@ public class KeyAccounts {
         this.events = events;
         this.clock = clock;
         this.keyGrace = keyGrace;
+        this.states = new ReadPerTransaction<>(jdbc.getDataSource(), this::storedState, this::storedStates);
         Gauge.builder("kam.key.accounts.missing.levels", this, KeyAccounts::missingAnyLevel)
                 .description("Key accounts where the supplier knows nobody at one or more levels")
                 .register(meters);
@@ -81,6 +92,14 @@ public class KeyAccounts {
                    or (account_tier.sequence = 0 and excluded.sequence = 0)""",
                 change.accountId(), change.to().name(), Timestamp.from(change.asOf()), change.sequence(),
                 change.cause(), Timestamp.from(change.asOf()));
+        states.forget(change.accountId());
+    }
+
+    /** Reads the tiers of {@code accountIds} for the rest of the transaction, in one statement. */
+    public void readAhead(Collection<String> accountIds) {
+        if (!accountIds.isEmpty()) {
+            states.readAhead(accountIds);
+        }
     }
 
     /** Up to {@code limit} accounts whose plan may have moved, the longest waiting first. */
@@ -183,6 +202,7 @@ public class KeyAccounts {
         jdbc.update("""
                 update account_tier set key_left_at = null, plan_due_since = coalesce(plan_due_since, clock_timestamp())
                 where account_id = ?""", expired.get(0));
+        states.forget(expired.get(0));
         return true;
     }
 
@@ -195,6 +215,20 @@ public class KeyAccounts {
     }
 
     private Optional<TierState> state(String accountId) {
+        return states.get(accountId);
+    }
+
+    private Map<String, Optional<TierState>> storedStates(Collection<String> accountIds) {
+        Map<String, Optional<TierState>> found = new HashMap<>();
+        accountIds.forEach(accountId -> found.put(accountId, Optional.empty()));
+        jdbc.query("select account_id, tier, since, key_left_at from account_tier where account_id = any(?)",
+                rs -> { found.put(rs.getString(1), Optional.of(new TierState(rs.getString(1), Tier.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant(), instant(rs.getTimestamp(4))))); },
+                (Object) accountIds.toArray(String[]::new));
+        return found;
+    }
+
+    private Optional<TierState> storedState(String accountId) {
         return jdbc.query("select account_id, tier, since, key_left_at from account_tier where account_id = ?",
                 (rs, row) -> new TierState(rs.getString(1), Tier.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
                         instant(rs.getTimestamp(4))), accountId).stream().findFirst();

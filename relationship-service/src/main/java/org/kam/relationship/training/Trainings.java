@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,9 +20,12 @@ import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
 import org.kam.chassis.transaction.ReadPerTransaction;
 import org.kam.chassis.transaction.RowsAtCommit;
+import org.kam.chassis.transaction.TransactionScoped;
 import org.kam.relationship.Topics;
 import org.kam.relationship.account.AccountRegister;
 import org.kam.relationship.activity.SaleArrived;
+import org.kam.relationship.activity.SaleLine;
+import org.kam.relationship.activity.SalesAhead;
 import org.kam.relationship.contact.AccountContact;
 import org.kam.relationship.contact.ContactBook;
 import org.kam.relationship.contact.ContactsChanged;
@@ -63,6 +69,15 @@ public class Trainings {
      */
     private final RowsAtCommit<Purchase> purchases;
     private final ReadPerTransaction<String, Optional<String>> technicalLines;
+    /** Each account's current frontline contacts, once per transaction; a change of contacts forgets the account's. */
+    private final ReadPerTransaction<String, Set<UUID>> frontline;
+    /**
+     * The account × product line pairs a transaction's sales checked already: checking one again in
+     * the same transaction finds what the first check found (nothing a sales batch does changes
+     * contacts or trainings, and the need the first raised is open), so a large account's many sales
+     * of a line cost one check.
+     */
+    private final TransactionScoped<Set<List<String>>> checkedForSales;
 
     Trainings(JdbcTemplate jdbc, Inbox inbox, Outbox outbox, Clock clock, ContactBook contacts, KeyAccounts keyAccounts,
             AccountRegister accounts, @Value("${kam.relationship.training.lookback}") Duration lookback,
@@ -76,7 +91,10 @@ public class Trainings {
         this.accounts = accounts;
         this.lookback = lookback;
         this.meters = meters;
-        this.technicalLines = new ReadPerTransaction<>(jdbc.getDataSource(), this::storedTechnicalLine);
+        this.technicalLines = new ReadPerTransaction<>(jdbc.getDataSource(), this::storedTechnicalLine,
+                this::storedTechnicalLines);
+        this.frontline = new ReadPerTransaction<>(jdbc.getDataSource(), this::storedFrontline, this::storedFrontlines);
+        this.checkedForSales = new TransactionScoped<>(jdbc.getDataSource(), HashSet::new);
         this.purchases = RowsAtCommit.merging(jdbc, """
                 insert into account_sku_purchase (account_id, sku, last_bought) values (?, ?, ?)
                 on conflict (account_id, sku) do update
@@ -120,6 +138,43 @@ public class Trainings {
         return technicalLines.get(sku);
     }
 
+    /**
+     * Reads what a transaction's sales will ask for, in at most two statements: their SKUs'
+     * technical lines, then the tiers of the accounts that bought a technical one.
+     */
+    @EventListener
+    void salesAhead(SalesAhead ahead) {
+        List<SaleLine> sales = ahead.sales();
+        technicalLines.readAhead(sales.stream().map(SaleLine::sku).toList());
+        List<String> buyersOfTechnicalLines = sales.stream().filter(sale -> technicalLine(sale.sku()).isPresent())
+                .map(SaleLine::accountId).distinct().toList();
+        keyAccounts.readAhead(buyersOfTechnicalLines);
+        frontline.readAhead(buyersOfTechnicalLines.stream()
+                .filter(accountId -> keyAccounts.planTier(accountId) != Tier.REGULAR).toList());
+    }
+
+    private Set<UUID> storedFrontline(String accountId) {
+        return contacts.list(accountId, false).stream().filter(c -> c.level() == Level.FRONTLINE)
+                .map(AccountContact::id).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private Map<String, Set<UUID>> storedFrontlines(Collection<String> accountIds) {
+        Map<String, Set<UUID>> found = new HashMap<>();
+        accountIds.forEach(accountId -> found.put(accountId, new HashSet<>()));
+        contacts.current(accountIds).forEach((accountId, current) -> current.stream()
+                .filter(c -> c.level() == Level.FRONTLINE).forEach(c -> found.get(accountId).add(c.id())));
+        return found;
+    }
+
+    private Map<String, Optional<String>> storedTechnicalLines(Collection<String> skus) {
+        Map<String, Optional<String>> found = new HashMap<>();
+        skus.forEach(sku -> found.put(sku, Optional.empty()));
+        jdbc.query("select sku, product_line from product where sku = any(?) and technical and product_line is not null",
+                rs -> { found.put(rs.getString(1), Optional.of(rs.getString(2))); },
+                (Object) skus.toArray(String[]::new));
+        return found;
+    }
+
     private Optional<String> storedTechnicalLine(String sku) {
         return jdbc.queryForList("select product_line from product where sku = ? and technical and product_line is not null",
                 String.class, sku).stream().findFirst();
@@ -133,7 +188,12 @@ public class Trainings {
     void saleArrived(SaleArrived arrived) {
         var sale = arrived.sale();
         purchases.add(new Purchase(sale.accountId(), sale.sku(), sale.occurredAt()));
-        technicalLine(sale.sku()).ifPresent(line -> check(sale.accountId(), line, sale.sku()));
+        technicalLine(sale.sku()).ifPresent(line -> {
+            Set<List<String>> checked = checkedForSales.current();
+            if (checked == null || checked.add(List.of(sale.accountId(), line))) {
+                check(sale.accountId(), line, sale.sku());
+            }
+        });
     }
 
     /** An account that becomes KEY or POTENTIAL is checked for every technical line it bought within the lookback. */
@@ -157,6 +217,7 @@ public class Trainings {
     /** Contacts changed (a trained person may have moved to the frontline): open needs that are met now close. */
     @EventListener
     void contactsChanged(ContactsChanged changed) {
+        frontline.forget(changed.accountId());
         closeMetNeeds(changed.accountId());
     }
 
@@ -241,8 +302,7 @@ public class Trainings {
 
     /** Whether a current frontline contact of the account attended an unexpired training on the line. */
     private boolean trained(String accountId, String line) {
-        Set<UUID> frontline = new HashSet<>(contacts.list(accountId, false).stream()
-                .filter(c -> c.level() == Level.FRONTLINE).map(AccountContact::id).toList());
+        Set<UUID> frontline = this.frontline.get(accountId);
         if (frontline.isEmpty()) {
             return false;
         }

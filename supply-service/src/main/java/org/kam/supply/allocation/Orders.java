@@ -150,7 +150,7 @@ public class Orders {
         protections.lockAccounts(sales.stream().map(SaleLine::accountId).toList());
         List<String> skus = sales.stream().map(SaleLine::sku).distinct().sorted().toList();
         catalogue.lockProducts(skus);
-        protections.lockSkus(skus);
+        protections.lockHoldingsAhead(skus);
     }
 
     /** Stock was counted or supply received: waiting orders and protections share it. */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
 import org.kam.chassis.transaction.RowsAtCommit;
+import org.kam.chassis.transaction.TransactionScoped;
 import org.kam.chassis.web.ConflictException;
 import org.kam.chassis.web.NotFoundException;
 import org.kam.supply.PlanningInputChanged;
@@ -44,10 +46,13 @@ public class Catalogue {
     private final Clock clock;
     private final RowsAtCommit<WarehouseUnits> stockAtCommit;
     private final RowsAtCommit<WarehouseUnits> productAtCommit;
+    /** Stock read by {@link #lockProducts}, per SKU, until its first {@link #lockStock} in the transaction. */
+    private final TransactionScoped<Map<String, SkuStock>> lockedAhead;
 
     Catalogue(JdbcTemplate jdbc, ApplicationEventPublisher events, Outbox outbox, Clock clock) {
         this.jdbc = jdbc;
         // The last units of each row win: a batch's sales of one SKU write it once.
+        this.lockedAhead = new TransactionScoped<>(jdbc.getDataSource(), HashMap::new);
         this.stockAtCommit = RowsAtCommit.merging(jdbc,
                 "update stock set on_hand = ?, updated_at = now() where sku = ? and warehouse_id = ?",
                 u -> List.of(u.sku(), u.warehouseId()), (earlier, later) -> later, (ps, u) -> {
@@ -161,27 +166,51 @@ public class Catalogue {
     /**
      * Locks the rows of the products among {@code skus} until the transaction ends, in SKU order and
      * in one statement (a consumer's batch takes them up front, before the SKUs' protection locks,
-     * as every stock change does); SKUs not in the catalogue are left out.
+     * as every stock change does); SKUs not in the catalogue are left out. Their stock per
+     * warehouse is read then too, in one more statement, and handed to the first
+     * {@link #lockStock} of each SKU in the transaction: a batch sells most of the catalogue, and
+     * reading each SKU's stock on its own was two statements a SKU.
      */
     public void lockProducts(List<String> skus) {
         if (skus.isEmpty()) {
             return;
         }
+        Map<String, StockCount> counts = new LinkedHashMap<>();
         jdbc.query(connection -> {
             java.sql.PreparedStatement statement = connection.prepareStatement(
-                    "select sku from product where sku = any(?) order by sku for update");
+                    "select sku, on_hand, counted_at from product where sku = any(?) order by sku for update");
             statement.setArray(1, connection.createArrayOf("text", skus.toArray()));
             return statement;
         }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+            Timestamp countedAt = rs.getTimestamp(3);
+            counts.put(rs.getString(1), new StockCount(rs.getInt(2), countedAt == null ? null : countedAt.toInstant()));
         });
+        Map<String, SkuStock> ahead = lockedAhead.current();
+        if (ahead == null || counts.isEmpty()) {
+            return;
+        }
+        // After the locks, in a statement of their own (see lockStock).
+        Map<String, Map<String, Integer>> warehouses = new HashMap<>();
+        jdbc.query("select sku, warehouse_id, on_hand from stock where sku = any(?) order by sku, warehouse_id", rs -> {
+            warehouses.computeIfAbsent(rs.getString(1), sku -> new LinkedHashMap<>()).put(rs.getString(2), rs.getInt(3));
+        }, (Object) counts.keySet().toArray(String[]::new));
+        counts.forEach((sku, count) -> ahead.put(sku,
+                new SkuStock(sku, count.onHand(), count.countedAt(), warehouses.getOrDefault(sku, Map.of()))));
     }
 
     /**
      * Locks the product's row for an allocation until the transaction ends, and reads its stock in
      * every warehouse; empty when the SKU is not a catalogue product. What the
-     * allocation then decides ({@link SkuStock#take}) it stores with {@link #sold}.
+     * allocation then decides ({@link SkuStock#take}) it stores with {@link #sold}. The first call
+     * for a SKU the transaction locked ahead ({@link #lockProducts}) answers what was read then:
+     * nothing changed it since, as the lock was held and nothing of the transaction wrote it yet.
      */
     public Optional<SkuStock> lockStock(String sku) {
+        Map<String, SkuStock> ahead = lockedAhead.current();
+        SkuStock readAhead = ahead == null ? null : ahead.remove(sku);
+        if (readAhead != null) {
+            return Optional.of(readAhead);
+        }
         Optional<StockCount> count = lockForAllocation(sku);
         if (count.isEmpty()) {
             return Optional.empty();

@@ -1,7 +1,5 @@
 package org.kam.supply.reservation;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SortedSet;
@@ -23,6 +19,7 @@ import org.kam.chassis.messaging.InvalidEventException;
 import org.kam.chassis.outbox.Outbox;
 import org.kam.chassis.transaction.RowsAtCommit;
 import org.kam.chassis.transaction.TransactionLocks;
+import org.kam.chassis.transaction.TransactionScoped;
 import org.kam.chassis.transaction.ReadPerTransaction;
 import org.kam.chassis.web.NotFoundException;
 import org.kam.supply.PlanningInputChanged;
@@ -77,6 +74,8 @@ public class Protections {
     /** Reserved units an allocation decided in memory, written at the commit: the last per protection wins. */
     private final RowsAtCommit<Held> heldAtCommit;
     private final ReadPerTransaction<String, Tier> tiers;
+    /** Protections read by {@link #lockHoldingsAhead}, per SKU, until its first {@link #lockHoldings} in the transaction. */
+    private final TransactionScoped<Map<String, List<HeldStock>>> holdingsAhead;
     private final Inbox inbox;
     private final Outbox outbox;
     private final ProtectionRule rule;
@@ -111,7 +110,8 @@ public class Protections {
                     ps.setString(2, held.accountId());
                     ps.setString(3, held.sku());
                 });
-        this.tiers = new ReadPerTransaction<>(jdbc.getDataSource(), this::storedTier);
+        this.holdingsAhead = new TransactionScoped<>(jdbc.getDataSource(), HashMap::new);
+        this.tiers = new ReadPerTransaction<>(jdbc.getDataSource(), this::storedTier, this::storedTiers);
         this.due = due;
         this.events = events;
         this.inbox = inbox;
@@ -313,12 +313,41 @@ public class Protections {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<HeldStock> lockHoldings(String sku) {
         lockSkus(List.of(sku));
+        Map<String, List<HeldStock>> ahead = holdingsAhead.current();
+        List<HeldStock> readAhead = ahead == null ? null : ahead.remove(sku);
+        if (readAhead != null) {
+            return readAhead;
+        }
         return jdbc.query("""
                 select account_id, tier, requested, reserved from reservation
                 where sku = ? and (requested > 0 or reserved > 0)
                 order by case tier when 'KEY' then 0 else 1 end, created_at, account_id""",
                 (rs, i) -> new HeldStock(rs.getString(1), Tier.valueOf(rs.getString(2)), rs.getInt(3), rs.getInt(4)),
                 sku);
+    }
+
+    /**
+     * Locks the SKUs (as {@link #lockSkus}) and reads the protections of all of them in one
+     * statement, each SKU's handed to its first {@link #lockHoldings} in the transaction (a
+     * consumer's batch sells most of the catalogue: one statement instead of one per SKU). Nothing
+     * in a consumer's transaction writes a protection before it loaded it that way, and nobody else
+     * can while the SKU's lock is held.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockHoldingsAhead(Collection<String> skus) {
+        lockSkus(skus);
+        Map<String, List<HeldStock>> ahead = holdingsAhead.current();
+        if (ahead == null || skus.isEmpty()) {
+            return;
+        }
+        skus.forEach(sku -> ahead.put(sku, new java.util.ArrayList<>()));
+        jdbc.query("""
+                select sku, account_id, tier, requested, reserved from reservation
+                where sku = any(?) and (requested > 0 or reserved > 0)
+                order by sku, case tier when 'KEY' then 0 else 1 end, created_at, account_id""",
+                rs -> { ahead.get(rs.getString(1)).add(new HeldStock(rs.getString(2), Tier.valueOf(rs.getString(3)),
+                        rs.getInt(4), rs.getInt(5))); },
+                (Object) skus.stream().distinct().toArray(String[]::new));
     }
 
     /**
@@ -352,9 +381,7 @@ public class Protections {
     private void release(String accountId, Tier tier) {
         List<String> skus = protectedSkus(accountId);
         lockSkus(skus);
-        for (String sku : skus) {
-            apply(accountId, sku, tier, Sizing.NONE, Cause.RELEASED);
-        }
+        applyAll(accountId, skus, tier, sku -> Sizing.NONE, Cause.RELEASED);
     }
 
     /**
@@ -370,55 +397,73 @@ public class Protections {
         jdbc.query("select sku, units from agreed_stock_level where account_id = ?",
                 rs -> { agreed.put(rs.getString(1), rs.getInt(2)); }, accountId);
         lockSkus(skus);
-        for (String sku : skus) {
+        applyAll(accountId, skus, tier, sku -> {
             Forecast forecast = forecasts.get(sku);
             OptionalDouble demanded = forecast == null ? OptionalDouble.empty()
                     : OptionalDouble.of(forecast.totalOfNext(rule.horizonWeeks()));
             Integer level = agreed.get(sku);
-            apply(accountId, sku, tier, rule.size(tier, demanded, level == null ? OptionalInt.empty() : OptionalInt.of(level)),
-                    cause);
-        }
+            return rule.size(tier, demanded, level == null ? OptionalInt.empty() : OptionalInt.of(level));
+        }, cause);
     }
 
     /**
-     * Sets one protection to {@code sizing}, reserving what the stock not held by others allows, and
-     * publishes it if its requested or reserved units changed.
+     * Sets the account's protections of {@code skus} (locked by the caller) to their sizings,
+     * reserving what the stock not held by others allows, and publishes those whose requested or
+     * reserved units changed. The position of all the SKUs is read in three statements and the
+     * changed rows written in one batch, whatever the number of SKUs (issue 12: a tier change of an
+     * account that bought 40 SKUs was 160 round trips); {@link Resizing} decides each. Each SKU
+     * appears once, so deciding them all before writing any is what deciding them one after the
+     * other was; a SKU whose protection shrank is re-shared after the writes, as before.
      */
-    private void apply(String accountId, String sku, Tier tier, Sizing sizing, Cause cause) {
-        Optional<Stored> stored = jdbc.query("""
-                select requested, reserved, basis, forecast_units from reservation where account_id = ? and sku = ?""",
-                (rs, i) -> new Stored(new Holding(rs.getInt(1), rs.getInt(2)), rs.getString(3), rs.getBigDecimal(4)),
-                accountId, sku).stream().findFirst();
-        if (stored.isEmpty() && sizing.requested() == 0) {
-            return; // nothing to protect and nothing was: no row, no news
-        }
-        Holding current = stored.map(Stored::holding).orElse(new Holding(0, 0));
-        Long others = jdbc.queryForObject(
-                "select coalesce(sum(reserved), 0) from reservation where sku = ? and account_id <> ?",
-                Long.class, sku, accountId);
-        int requested = sizing.requested();
-        int reserved = ProtectionRule.reserve(requested, onHand(sku), Math.toIntExact(others));
-        String basis = sizing.basis() == null ? null : sizing.basis().name();
-        BigDecimal forecast = sizing.forecastUnits() == null ? null
-                : BigDecimal.valueOf(sizing.forecastUnits()).setScale(2, RoundingMode.HALF_UP);
-        boolean changed = requested != current.requested() || reserved != current.reserved();
-        if (!changed && stored.isPresent() && Objects.equals(basis, stored.get().basis())
-                && Objects.equals(forecast, stored.get().forecast())) {
+    private void applyAll(String accountId, Collection<String> skus, Tier tier,
+            java.util.function.Function<String, Sizing> sizingOf, Cause cause) {
+        if (skus.isEmpty()) {
             return;
         }
-        jdbc.update("""
+        String[] asked = skus.stream().distinct().sorted().toArray(String[]::new);
+        Map<String, Resizing.Stored> stored = new HashMap<>();
+        jdbc.query("select sku, requested, reserved, basis, forecast_units from reservation where account_id = ? and sku = any(?)",
+                rs -> {
+                    String basis = rs.getString(4);
+                    stored.put(rs.getString(1), new Resizing.Stored(new Holding(rs.getInt(2), rs.getInt(3)),
+                            basis == null ? null : Basis.valueOf(basis), rs.getBigDecimal(5)));
+                }, accountId, asked);
+        Map<String, Long> reservedByOthers = new HashMap<>();
+        jdbc.query("select sku, sum(reserved) from reservation where sku = any(?) and account_id <> ? group by sku",
+                rs -> { reservedByOthers.put(rs.getString(1), rs.getLong(2)); }, asked, accountId);
+        Map<String, Integer> onHand = new HashMap<>();
+        jdbc.query("select sku, on_hand from product where sku = any(?)",
+                rs -> { onHand.put(rs.getString(1), rs.getInt(2)); }, (Object) asked);
+        List<Resizing> decided = new java.util.ArrayList<>();
+        for (String sku : asked) {
+            Resizing.of(sku, stored.get(sku), sizingOf.apply(sku), onHand.getOrDefault(sku, 0),
+                    reservedByOthers.getOrDefault(sku, 0L)).ifPresent(decided::add);
+        }
+        jdbc.batchUpdate("""
                 insert into reservation (account_id, sku, tier, requested, reserved, basis, forecast_units)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (account_id, sku) do update
                    set tier = excluded.tier, requested = excluded.requested, reserved = excluded.reserved,
                        basis = excluded.basis, forecast_units = excluded.forecast_units, updated_at = now(),
                        created_at = case when reservation.requested = 0 then now() else reservation.created_at end""",
-                accountId, sku, tier.name(), requested, reserved, basis, forecast);
-        if (changed) {
-            publish(accountId, sku, tier, requested, reserved, cause);
+                decided, 1000, (ps, resizing) -> {
+                    ps.setString(1, accountId);
+                    ps.setString(2, resizing.sku());
+                    ps.setString(3, tier.name());
+                    ps.setInt(4, resizing.after().requested());
+                    ps.setInt(5, resizing.after().reserved());
+                    ps.setString(6, resizing.basis() == null ? null : resizing.basis().name());
+                    ps.setBigDecimal(7, resizing.forecast());
+                });
+        for (Resizing resizing : decided) {
+            if (resizing.changed()) {
+                publish(accountId, resizing.sku(), tier, resizing.after().requested(), resizing.after().reserved(), cause);
+            }
         }
-        if (reserved < current.reserved()) {
-            reshare(sku); // the freed units go to the first-ranked shortages on the SKU
+        for (Resizing resizing : decided) {
+            if (resizing.freedUnits()) {
+                reshare(resizing.sku()); // the freed units go to the first-ranked shortages on the SKU
+            }
         }
     }
 
@@ -471,6 +516,14 @@ public class Protections {
                 .stream().findFirst().map(Tier::valueOf).orElse(null);
     }
 
+    private Map<String, Tier> storedTiers(Collection<String> accountIds) {
+        Map<String, Tier> found = new HashMap<>();
+        jdbc.query("select account_id, tier from account_tier where account_id = any(?)",
+                rs -> { found.put(rs.getString(1), Tier.valueOf(rs.getString(2))); },
+                (Object) accountIds.toArray(String[]::new));
+        return found;
+    }
+
     /** Units on hand; an unknown SKU has none. */
     private int onHand(String sku) {
         return jdbc.queryForList("select on_hand from product where sku = ?", Integer.class, sku)
@@ -482,9 +535,15 @@ public class Protections {
         locks.lock(ACCOUNT_LOCKS, accountId.hashCode());
     }
 
-    /** Locks accounts in the order of their lock keys, in one statement; take them before any SKU lock. */
+    /**
+     * Locks accounts in the order of their lock keys, in one statement; take them before any SKU lock.
+     * Their tiers are read then too, in one statement: a tier change waits for the same lock, so
+     * what is read stays true until the commit, and a batch of a long tail of accounts would
+     * otherwise ask once per sale.
+     */
     public void lockAccounts(Collection<String> accountIds) {
         locks.lockAll(ACCOUNT_LOCKS, accountIds.stream().map(String::hashCode).toList());
+        tiers.readAhead(accountIds);
     }
 
     /** Locks SKUs in the order of their lock keys (in one statement), so concurrent lockers cannot deadlock. */
@@ -507,6 +566,4 @@ public class Protections {
     private record Held(String accountId, String sku, int reserved) {
     }
 
-    private record Stored(Holding holding, String basis, BigDecimal forecast) {
-    }
 }

@@ -71,6 +71,17 @@ public class Outbox {
     }
 
     /**
+     * Makes sure events appended by a before-commit step of the current transaction (something
+     * that itself writes at the commit) are written with the rest: call it during the transaction,
+     * before the commit. Spring calls only the synchronisations that existed when the commit began,
+     * so without this an event that was the transaction's first, appended then, would never be
+     * written. Nothing outside a transaction.
+     */
+    public void expectAppendsAtCommit() {
+        pending();
+    }
+
+    /**
      * Stores many events in one round trip (bulk imports), at once rather than at the commit, so a
      * long import transaction never holds them all in memory; ids already waiting are ignored.
      * Events appended before them in the transaction are written first, keeping their order.

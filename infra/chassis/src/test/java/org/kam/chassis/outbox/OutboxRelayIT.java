@@ -91,6 +91,29 @@ class OutboxRelayIT {
     }
 
     @Test
+    void anEventAppendedByABeforeCommitStepIsWrittenWhenTheTransactionExpectedIt() {
+        // given a step that appends the transaction's only event just before the commit
+        OutboxRelay relay = relay(kafka.getBrokersAsString(), Duration.ofSeconds(30));
+        Outbox outbox = new Outbox(jdbc, JsonMapper.builder().build(), relay);
+        UUID atCommit = UUID.randomUUID();
+
+        // when the transaction said so while it ran
+        tx.executeWithoutResult(status -> {
+            outbox.expectAppendsAtCommit();
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void beforeCommit(boolean readOnly) {
+                            outbox.append(atCommit, "outbox.order.v1", "k", "Counted", Map.of("eventId", atCommit.toString()));
+                        }
+                    });
+        });
+
+        // then the event is stored, once
+        assertThat(jdbc.queryForList("select event_id from outbox_event", UUID.class)).containsExactly(atCommit);
+    }
+
+    @Test
     void aTransactionStartedInsideAnotherKeepsItsOwnEvents() {
         // given an outer transaction that appends, then runs an inner one (REQUIRES_NEW) that appends too
         OutboxRelay relay = relay(kafka.getBrokersAsString(), Duration.ofSeconds(30));

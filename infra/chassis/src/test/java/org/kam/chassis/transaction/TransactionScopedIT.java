@@ -141,6 +141,46 @@ class TransactionScopedIT {
         assertThat(reads).containsExactly(1, 1, 2);
     }
 
+    @Test
+    void readingAheadAsksOnceForTheKeysNotKnownYetAndRemembersTheMissingOnesAsNone() {
+        jdbc.update("insert into fact (id, name) values (1, 'KEY'), (2, 'POTENTIAL'), (3, 'REGULAR')");
+        List<Integer> singleReads = new ArrayList<>();
+        List<List<Integer>> manyReads = new ArrayList<>();
+        ReadPerTransaction<Integer, String> names = new ReadPerTransaction<>(dataSource, id -> {
+            singleReads.add(id);
+            return jdbc.queryForList("select name from fact where id = ?", String.class, id).stream().findFirst()
+                    .orElse(null);
+        }, ids -> {
+            manyReads.add(List.copyOf(ids));
+            java.util.Map<Integer, String> found = new java.util.HashMap<>();
+            jdbc.query("select id, name from fact where id = any(?)", rs -> {
+                found.put(rs.getInt(1), rs.getString(2));
+            }, (Object) ids.toArray(Integer[]::new));
+            return found;
+        });
+
+        // when a transaction knows 1 already, then reads 1, 2, 2 and the missing 9 ahead, and asks for all four
+        List<String> seen = tx.execute(status -> {
+            String first = names.get(1);
+            names.readAhead(List.of(1, 2, 2, 9));
+            names.readAhead(List.of(2, 9));
+            return List.of(first, names.get(1), names.get(2), String.valueOf(names.get(9)), names.get(3));
+        });
+
+        // then 2 and 9 were read in one go, once (1 was known, the second look ahead knew both), 9 is
+        // remembered as none, and only 1 and the unforeseen 3 were read one by one
+        assertThat(seen).containsExactly("KEY", "KEY", "POTENTIAL", "null", "REGULAR");
+        assertThat(manyReads).containsExactly(List.of(2, 9));
+        assertThat(singleReads).containsExactly(1, 3);
+        // and outside a transaction reading ahead reads nothing: each get reads then anyway
+        names.readAhead(List.of(1, 2));
+        assertThat(manyReads).hasSize(1);
+        // and one made without a reader of many keys says so
+        ReadPerTransaction<Integer, String> oneByOne = new ReadPerTransaction<>(dataSource, id -> null);
+        org.assertj.core.api.Assertions.assertThatIllegalStateException()
+                .isThrownBy(() -> tx.executeWithoutResult(status -> oneByOne.readAhead(List.of(1))));
+    }
+
     // --- TransactionLocks -------------------------------------------------------------------------
 
     @Test

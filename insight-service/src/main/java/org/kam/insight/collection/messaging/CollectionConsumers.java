@@ -7,6 +7,8 @@ import org.kam.chassis.messaging.EventHeaders;
 import org.kam.chassis.messaging.FutureLimit;
 import org.kam.insight.collection.Collector;
 import org.kam.insight.collection.IncomingEvents;
+import org.kam.insight.collection.ReservationChange;
+import org.kam.insight.collection.Sale;
 import org.kam.chassis.messaging.Batches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,10 +18,15 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class CollectionConsumers {
 
-    /** kam.sales.v1 */
+    /** kam.sales.v1: each transaction first reads the tiers and product lines of all its sales (Collector.readAhead). */
     @Bean
     Consumer<Message<List<byte[]>>> sales(Batches batches, Collector collector, FutureLimit salesFutureLimit) {
-        return batches.each(message -> collector.collect(IncomingEvents.sale(message.getPayload(), salesFutureLimit)));
+        return batches.each(records -> {
+            List<Sale> sales = records.stream()
+                    .flatMap(r -> IncomingEvents.ifValid(() -> IncomingEvents.sale(r.getPayload(), salesFutureLimit)).stream())
+                    .toList();
+            collector.readAhead(sales.stream().map(Sale::accountId).toList(), sales.stream().map(Sale::sku).toList());
+        }, message -> collector.collect(IncomingEvents.sale(message.getPayload(), salesFutureLimit)));
     }
 
     /** kam.account-tiers.v1 */
@@ -31,7 +38,10 @@ class CollectionConsumers {
     /** kam.reservations.v1 */
     @Bean
     Consumer<Message<List<byte[]>>> reservations(Batches batches, Collector collector) {
-        return batches.each(message -> collector.collect(IncomingEvents.reservationChange(message.getPayload())));
+        return batches.each(records -> collector.readAhead(List.of(), records.stream()
+                .flatMap(r -> IncomingEvents.ifValid(() -> IncomingEvents.reservationChange(r.getPayload())).stream())
+                .map(ReservationChange::sku).toList()),
+                message -> collector.collect(IncomingEvents.reservationChange(message.getPayload())));
     }
 
     /** kam.supply-signals.v1: several event types on one topic, told apart by the kam-event-type header. */

@@ -20,10 +20,16 @@ class ActivityConsumers {
         return new ActivityReaders(salesFutureLimit);
     }
 
-    /** kam.sales.v1 → sales per month (the trend in briefings) and, through SaleArrived, frontline training. */
+    /**
+     * kam.sales.v1 → sales per month (the trend in briefings) and, through SaleArrived, frontline
+     * training; each transaction first announces all its sales (SalesAhead), so what they will ask
+     * for is read in a few statements, not once per sale.
+     */
     @Bean
     Consumer<Message<List<byte[]>>> sales(Batches batches, ActivityReaders readers, AccountActivity activity) {
-        return batches.each(message -> activity.recordSale(readers.sale(message.getPayload())));
+        return batches.each(
+                records -> activity.salesAhead(records.stream().flatMap(r -> readers.saleIfValid(r.getPayload()).stream()).toList()),
+                message -> activity.recordSale(readers.sale(message.getPayload())));
     }
 
     /** kam.reservations.v1 → the stock protected for each account. */
