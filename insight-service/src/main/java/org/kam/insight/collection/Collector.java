@@ -40,6 +40,8 @@ public class Collector {
     private final KnownFacts facts;
     /** Nothing reads a sale fact back in the transaction that keeps it: written at its commit, together. */
     private final RowsAtCommit<SaleFact> saleFacts;
+    /** Read only by the portfolio views and the market watch, never in a consumer's transaction: written at its commit. */
+    private final RowsAtCommit<TierChange> tierHistory;
 
     Collector(JdbcTemplate jdbc, Inbox inbox, List<FactListener> listeners, MeterRegistry meters, KnownFacts facts) {
         this.jdbc = jdbc;
@@ -55,6 +57,16 @@ public class Collector {
                     ps.setBigDecimal(5, sale.amount());
                     ps.setTimestamp(6, Timestamp.from(sale.occurredAt()));
                     ps.setString(7, fact.tierAtSale().name());
+                });
+        this.tierHistory = new RowsAtCommit<>(jdbc, """
+                insert into tier_history (event_id, account_id, from_tier, to_tier, as_of, sequence)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""", (ps, change) -> {
+                    ps.setObject(1, change.eventId());
+                    ps.setString(2, change.accountId());
+                    ps.setString(3, change.from().name());
+                    ps.setString(4, change.to().name());
+                    ps.setTimestamp(5, Timestamp.from(change.asOf()));
+                    ps.setLong(6, change.sequence());
                 });
         this.inbox = inbox;
         this.listeners = List.copyOf(listeners);
@@ -102,11 +114,7 @@ public class Collector {
             return;
         }
         facts.tierNow(change.accountId(), change.to());
-        jdbc.update("""
-                insert into tier_history (event_id, account_id, from_tier, to_tier, as_of, sequence)
-                values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                change.eventId(), change.accountId(), change.from().name(), change.to().name(),
-                Timestamp.from(change.asOf()), change.sequence());
+        tierHistory.add(change);
         listeners.forEach(listener -> listener.tierChanged(change));
     }
 

@@ -40,6 +40,17 @@ public class AccountPlans {
     public record Plan(String accountId, String ownerStaffId, Instant startedAt) {
     }
 
+    /** The plans of {@code accountIds} that have one, by account, in one statement. */
+    public Map<String, Plan> findAll(java.util.Collection<String> accountIds) {
+        Map<String, Plan> plans = new java.util.HashMap<>();
+        if (!accountIds.isEmpty()) {
+            jdbc.query("select account_id, owner_staff_id, started_at from account_plan where account_id = any(?)",
+                    rs -> { plans.put(rs.getString(1), new Plan(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())); },
+                    (Object) accountIds.toArray(String[]::new));
+        }
+        return plans;
+    }
+
     public Optional<Plan> find(String accountId) {
         return jdbc.query("select account_id, owner_staff_id, started_at from account_plan where account_id = ?",
                 (rs, row) -> new Plan(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), accountId)
