@@ -25,18 +25,6 @@ public final class IncomingEvents {
     private IncomingEvents() {
     }
 
-    /**
-     * The record read by {@code reader}, or empty when it is invalid: for looking ahead at a batch
-     * (what to read for all of it), where an invalid record is left for its own handler to refuse.
-     */
-    public static <T> Optional<T> ifValid(java.util.function.Supplier<T> reader) {
-        try {
-            return Optional.of(reader.get());
-        } catch (RuntimeException invalid) {
-            return Optional.empty();
-        }
-    }
-
     /** A kam.sales.v1 record (sale.v1.schema.json). */
     public static Sale sale(byte[] json, FutureLimit future) {
         JsonFields fields = JsonFields.parse(json);

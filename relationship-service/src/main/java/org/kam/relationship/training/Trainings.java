@@ -139,8 +139,9 @@ public class Trainings {
     }
 
     /**
-     * Reads what a transaction's sales will ask for, in at most two statements: their SKUs'
-     * technical lines, then the tiers of the accounts that bought a technical one.
+     * Reads what a transaction's sales will ask for, in at most three statements: their SKUs'
+     * technical lines, the tiers of the accounts that bought a technical one, and the frontline
+     * contacts of those whose plan is not REGULAR.
      */
     @EventListener
     void salesAhead(SalesAhead ahead) {

@@ -16,18 +16,6 @@ public final class SaleReader {
         this.future = future;
     }
 
-    /**
-     * The sale, or empty when the record is invalid: for looking ahead at a batch (which locks to
-     * take), where an invalid record is left for its own handler to refuse.
-     */
-    public java.util.Optional<SaleLine> readIfValid(byte[] json) {
-        try {
-            return java.util.Optional.of(read(json));
-        } catch (RuntimeException invalid) {
-            return java.util.Optional.empty();
-        }
-    }
-
     public SaleLine read(byte[] json) {
         JsonFields fields = JsonFields.parse(json);
         return new SaleLine(

@@ -104,7 +104,7 @@ public final class Batches {
      * about to apply: to take, in one fixed order, the locks they will need (supply-service locks
      * every account and SKU of a transaction up front, so its batches and its sizer never wait for
      * each other in a circle). {@code first} must not fail for a record that is invalid in itself —
-     * leave it out: its handler fails it, at its own index.
+     * leave it out ({@link #readable}): its handler fails it, at its own index.
      */
     public Consumer<Message<List<byte[]>>> each(Consumer<List<Message<byte[]>>> first, Consumer<Message<byte[]>> handler) {
         return batch -> apply(records(batch), first, handler);
@@ -112,6 +112,23 @@ public final class Batches {
 
     private static final Consumer<List<Message<byte[]>>> NOTHING_FIRST = records -> {
     };
+
+    /**
+     * What {@code reader} reads of {@code records}, in their order, leaving out every record it
+     * refuses: for a {@code first} look-ahead ({@link #each(Consumer, Consumer)}), which must not fail
+     * for an invalid record — its handler refuses it, at its own index, with the reason.
+     */
+    public static <T> List<T> readable(List<Message<byte[]>> records, java.util.function.Function<byte[], T> reader) {
+        List<T> read = new ArrayList<>(records.size());
+        for (Message<byte[]> record : records) {
+            try {
+                read.add(reader.apply(record.getPayload()));
+            } catch (RuntimeException invalid) {
+                // left for the record's own handler to refuse
+            }
+        }
+        return read;
+    }
 
     /**
      * Applies {@code records} in order, in one transaction — or in several, one after the other, when

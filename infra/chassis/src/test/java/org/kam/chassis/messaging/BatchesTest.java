@@ -66,6 +66,19 @@ class BatchesTest {
     }
 
     @Test
+    void aLookAheadReadsTheRecordsItCanInOrderAndLeavesTheInvalidOnesToTheirHandlers() {
+        List<Integer> read = Batches.readable(records("1", "x", "3", "-"), json -> {
+            String text = new String(json, StandardCharsets.UTF_8);
+            if (!text.matches("[0-9]+")) {
+                throw new InvalidEventException("value", "not a number: " + text);
+            }
+            return Integer.valueOf(text);
+        });
+
+        assertThat(read).containsExactly(1, 3);
+    }
+
+    @Test
     void theRecordsBeforeAnInvalidOneAreCommittedAloneAndTheFailureNamesItsIndex() {
         // given a batch whose third record is invalid
         Consumer<Message<byte[]>> handler = apply(Set.of("c"), Set.of());

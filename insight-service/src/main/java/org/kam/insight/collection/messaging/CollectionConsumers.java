@@ -22,9 +22,7 @@ class CollectionConsumers {
     @Bean
     Consumer<Message<List<byte[]>>> sales(Batches batches, Collector collector, FutureLimit salesFutureLimit) {
         return batches.each(records -> {
-            List<Sale> sales = records.stream()
-                    .flatMap(r -> IncomingEvents.ifValid(() -> IncomingEvents.sale(r.getPayload(), salesFutureLimit)).stream())
-                    .toList();
+            List<Sale> sales = Batches.readable(records, json -> IncomingEvents.sale(json, salesFutureLimit));
             collector.readAhead(sales.stream().map(Sale::accountId).toList(), sales.stream().map(Sale::sku).toList());
         }, message -> collector.collect(IncomingEvents.sale(message.getPayload(), salesFutureLimit)));
     }
@@ -38,9 +36,8 @@ class CollectionConsumers {
     /** kam.reservations.v1 */
     @Bean
     Consumer<Message<List<byte[]>>> reservations(Batches batches, Collector collector) {
-        return batches.each(records -> collector.readAhead(List.of(), records.stream()
-                .flatMap(r -> IncomingEvents.ifValid(() -> IncomingEvents.reservationChange(r.getPayload())).stream())
-                .map(ReservationChange::sku).toList()),
+        return batches.each(records -> collector.readAhead(List.of(),
+                Batches.readable(records, IncomingEvents::reservationChange).stream().map(ReservationChange::sku).toList()),
                 message -> collector.collect(IncomingEvents.reservationChange(message.getPayload())));
     }
 

@@ -28,7 +28,7 @@ class ActivityConsumers {
     @Bean
     Consumer<Message<List<byte[]>>> sales(Batches batches, ActivityReaders readers, AccountActivity activity) {
         return batches.each(
-                records -> activity.salesAhead(records.stream().flatMap(r -> readers.saleIfValid(r.getPayload()).stream()).toList()),
+                records -> activity.salesAhead(Batches.readable(records, readers::sale)),
                 message -> activity.recordSale(readers.sale(message.getPayload())));
     }
 

@@ -21,7 +21,7 @@ class SalesConsumer {
     @Bean
     Consumer<Message<List<byte[]>>> sales(Batches batches, SaleReader reader, Orders orders) {
         return batches.each(
-                records -> orders.lockAhead(records.stream().flatMap(r -> reader.readIfValid(r.getPayload()).stream()).toList()),
+                records -> orders.lockAhead(Batches.readable(records, reader::read)),
                 message -> orders.place(reader.read(message.getPayload())));
     }
 }

@@ -23,8 +23,8 @@ class AccountTiersConsumer {
     @Bean
     Consumer<Message<List<byte[]>>> accountTiers(Batches batches, TierChangeReader reader, Protections protections) {
         return batches.each(
-                records -> protections.lockAccounts(records.stream()
-                        .flatMap(r -> reader.readIfValid(r.getPayload()).stream()).map(TierChange::accountId).toList()),
+                records -> protections.lockAccounts(
+                        Batches.readable(records, reader::read).stream().map(TierChange::accountId).toList()),
                 message -> protections.changeTier(reader.read(message.getPayload())));
     }
 }
