@@ -401,6 +401,42 @@ class RelationshipPlansIT extends ServiceIntegrationTest {
         });
     }
 
+    @Test
+    void manyAccountsBecomingKeyAtOnceAreMovedTogetherAndEachPlanMovesOnce() {
+        // given thirty accounts the directory announced, where nobody is known yet
+        String suffix = suffix();
+        staff("exec-" + suffix, "Eva Exec", null, true);
+        List<String> accounts = java.util.stream.IntStream.range(0, 30)
+                .mapToObj(i -> account("GROUP-" + i + "-" + suffix, "East", null, null)).toList();
+        double moves = meters.get("kam.relationship.plan.moves").counter().count();
+
+        // when they all become KEY in one consumer batch, so their plan moves fall due together
+        Instant now = Instant.now();
+        transactions.executeWithoutResult(tx -> accounts.forEach(
+                account -> keyAccounts.record(new TierChange(UUID.randomUUID(), account, Tier.KEY, now, 1))));
+
+        // then every one gets its plan and its gaps, each reported once, and nothing stays due
+        await().atMost(Duration.ofSeconds(30)).until(() -> keyAccounts.plansDueCount() == 0);
+        assertThat(meters.get("kam.relationship.plan.moves").counter().count()).isGreaterThanOrEqualTo(moves + 30);
+        for (String account : accounts) {
+            assertThat(api.get("/api/v1/accounts/" + account + "/plan", "ANALYST").status()).as(account).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> gapsByAccount().keySet().containsAll(accounts));
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Map<String, List<String>> gaps = gapsByAccount();
+            accounts.forEach(account -> assertThat(gaps.get(account)).as(account).doesNotHaveDuplicates());
+        });
+    }
+
+    /** The requirements named by each account's CoverageGap signals on kam.relationship-signals.v1 (one read). */
+    private Map<String, List<String>> gapsByAccount() {
+        return kafka.records(Topics.RELATIONSHIP_SIGNALS).stream()
+                .filter(r -> "CoverageGap".equals(KafkaProbe.header(r, "kam-event-type")))
+                .collect(java.util.stream.Collectors.groupingBy(ConsumerRecord::key,
+                        java.util.stream.Collectors.mapping(r -> json(r.value()).get("requirement").asString(),
+                                java.util.stream.Collectors.toList())));
+    }
+
     /** The requirements named by the account's signals of {@code type} on kam.relationship-signals.v1. */
     private List<String> signals(String account, String type) {
         return kafka.records(Topics.RELATIONSHIP_SIGNALS).stream()

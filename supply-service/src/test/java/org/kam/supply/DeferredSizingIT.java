@@ -116,6 +116,35 @@ class DeferredSizingIT extends SupplyIntegrationTest {
         assertThat(dueRows("DS-B")).isZero();
     }
 
+    @Test
+    void unitsAnAccountOfAGroupReleasesGoToTheBestRankedShortageNotToTheAccountSizedAfterIt() {
+        // given 100 in stock of DS-4; KEY account DS-L protects 56 of it (7 a week), KEY account
+        // DS-K asks for 80 (10 a week) and gets the 44 left
+        catalogue.save("DS-4", "DS-4", "test", false, 100);
+        buyWeekly("DS-L", "DS-4", 7, 30);
+        buyWeekly("DS-K", "DS-4", 10, 30);
+        buyWeekly("DS-P", "DS-4", 10, 30);
+        changeTier("DS-L", Tier.KEY);
+        sizer.sizeAllDue();
+        changeTier("DS-K", Tier.KEY);
+        sizer.sizeAllDue();
+        assertThat(holding("DS-L", "DS-4")).isEqualTo("56/56");
+        assertThat(holding("DS-K", "DS-4")).isEqualTo("80/44");
+
+        // when DS-L leaves KEY and DS-P becomes POTENTIAL (asking for half of its 80), and the sizer
+        // sizes both in one group, DS-L first
+        changeTier("DS-L", Tier.REGULAR);
+        changeTier("DS-P", Tier.POTENTIAL);
+        assertThat(sizer.sizeAllDue()).isEqualTo(2);
+
+        // then the 56 DS-L held go to the KEY account's shortage first (36), and the POTENTIAL one
+        // gets the 20 left
+        assertThat(holding("DS-L", "DS-4")).isEqualTo("0/0");
+        assertThat(holding("DS-K", "DS-4")).isEqualTo("80/80");
+        assertThat(holding("DS-P", "DS-4")).isEqualTo("40/20");
+        assertThat(dueRows("DS-L") + dueRows("DS-P")).isZero();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------
 
     /** {@code quantity} on each of the {@code weeks} weeks before now, as the sales consumer places them. */
@@ -132,6 +161,12 @@ class DeferredSizingIT extends SupplyIntegrationTest {
     private long reservedUnits(String accountId) {
         return jdbc.queryForObject("select coalesce(sum(reserved), 0) from reservation where account_id = ?", Long.class,
                 accountId);
+    }
+
+    /** "requested/reserved" of the account's protection of the SKU. */
+    private String holding(String accountId, String sku) {
+        return jdbc.queryForObject("select requested || '/' || reserved from reservation where account_id = ? and sku = ?",
+                String.class, accountId, sku);
     }
 
     private int dueRows(String accountId) {

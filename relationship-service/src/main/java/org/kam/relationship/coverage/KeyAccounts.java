@@ -110,36 +110,36 @@ public class KeyAccounts {
     }
 
     /**
-     * Announces the account's plan move, if its plan tier now differs from the one last announced
-     * ({@link TierMoved}, whose listeners run in this transaction), and clears the mark. Waits at
-     * most {@code lockWait} for a lock (a consumer's batch may hold the account's row): then it
-     * fails with a lock error and the account stays due.
+     * Announces the plan moves of a group of accounts, in one transaction: each account whose plan
+     * tier now differs from the one last announced gets a {@link TierMoved} (whose listeners run in
+     * this transaction), and every account's mark is cleared. Reads and clears the group's rows in
+     * one statement each (issue 12: a burst of tier changes was five statements and a commit per
+     * account). Waits at most {@code lockWait} for a lock (a consumer's batch may hold an account's
+     * row): then it fails with a lock error and the accounts stay due.
      *
-     * @return the move announced; empty when the plan tier did not move, or nothing was due
+     * @return the moves announced, in account order; none for an account whose plan tier did not
+     *         move or that had nothing due
      */
     @Transactional
-    public Optional<TierMoved> announcePlanMove(String accountId, Duration lockWait) {
+    public List<TierMoved> announcePlanMoves(List<String> accountIds, Duration lockWait) {
         jdbc.execute("set local lock_timeout = " + Math.max(1, lockWait.toMillis()));
         List<TierMoved> moves = jdbc.query("""
                 select account_id, tier, since, key_left_at, plan_tier from account_tier
-                where account_id = ? and plan_due_since is not null for update""",
+                where account_id = any(?) and plan_due_since is not null order by account_id for update""",
                 (rs, row) -> {
                     Tier announced = rs.getString(5) == null ? Tier.REGULAR : Tier.valueOf(rs.getString(5));
                     Tier now = planTier(new TierState(rs.getString(1), Tier.valueOf(rs.getString(2)),
                             rs.getTimestamp(3).toInstant(), instant(rs.getTimestamp(4))));
-                    return new TierMoved(accountId, announced, now);
-                }, accountId);
-        if (moves.isEmpty()) {
-            return Optional.empty();
-        }
-        TierMoved move = moves.get(0);
-        jdbc.update("update account_tier set plan_tier = ?, plan_due_since = null where account_id = ?",
-                move.planAfter().name(), accountId);
-        if (move.planAfter() == move.planBefore()) {
-            return Optional.empty();
-        }
-        events.publishEvent(move);
-        return Optional.of(move);
+                    return new TierMoved(rs.getString(1), announced, now);
+                }, (Object) accountIds.toArray(String[]::new));
+        jdbc.batchUpdate("update account_tier set plan_tier = ?, plan_due_since = null where account_id = ?", moves,
+                1000, (ps, move) -> {
+                    ps.setString(1, move.planAfter().name());
+                    ps.setString(2, move.accountId());
+                });
+        List<TierMoved> announced = moves.stream().filter(move -> move.planAfter() != move.planBefore()).toList();
+        announced.forEach(events::publishEvent);
+        return announced;
     }
 
     /** Announcing the account's plan move failed for a reason of its own: it waits behind the others. */

@@ -13,13 +13,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Announces the plan moves that tier changes and ended grace periods made due
- * ({@link KeyAccounts#announcePlanMove}), on its own thread (a chassis {@code WorkLoop}, see
+ * ({@link KeyAccounts#announcePlanMoves}), on its own thread (a chassis {@code WorkLoop}, see
  * {@code CoverageConfiguration}): every {@code kam.relationship.plan-moves.interval} it works
- * through the accounts with a plan due, the longest waiting first, one transaction per account (a
- * chassis {@link DueWork}), in which the plan, coverage and training react ({@link TierMoved}). An
- * account whose row a consumer's batch holds longer than {@code plan-moves.lock-wait} is left for
- * the next round; one that fails for a reason of its own (counted, logged) goes behind the others
- * (docs/adr/0014).
+ * through the accounts with a plan due, the longest waiting first, {@code plan-moves.group}
+ * accounts per transaction (a chassis {@link DueWork}), in which the plan, coverage and training
+ * react ({@link TierMoved}). A group whose rows a consumer's batch holds longer than
+ * {@code plan-moves.lock-wait} is left for the next round; an account that fails for a reason of
+ * its own (counted, logged) goes behind the others (docs/adr/0014).
  */
 @Component
 public class PlanMoves {
@@ -27,7 +27,7 @@ public class PlanMoves {
     private final DueWork work;
 
     PlanMoves(KeyAccounts keyAccounts, @Value("${kam.relationship.plan-moves.lock-wait:250ms}") Duration lockWait,
-            MeterRegistry meters) {
+            @Value("${kam.relationship.plan-moves.group:50}") int group, MeterRegistry meters) {
         Counter announced = Counter.builder("kam.relationship.plan.moves")
                 .description("Moves of an account's plan tier announced (visits, coverage and training follow)")
                 .register(meters);
@@ -38,15 +38,15 @@ public class PlanMoves {
             }
 
             @Override
-            public void work(String accountId) {
-                keyAccounts.announcePlanMove(accountId, lockWait).ifPresent(move -> announced.increment());
+            public void work(List<String> accountIds) {
+                announced.increment(keyAccounts.announcePlanMoves(accountIds, lockWait).size());
             }
 
             @Override
             public void postpone(String accountId) {
                 keyAccounts.postponePlanMove(accountId);
             }
-        }, Counter.builder("kam.relationship.plan.moves.busy")
+        }, group, Counter.builder("kam.relationship.plan.moves.busy")
                 .description("Plan moves left for the next round: the account's row was locked too long").register(meters),
                 Counter.builder("kam.relationship.plan.moves.failures")
                         .description("Plan moves that failed for a reason of their own").register(meters));

@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 
 import org.kam.supply.forecast.DemandSeries;
@@ -129,39 +131,56 @@ public class DemandForecasts {
     }
 
     /**
-     * The forecast of what {@code accountId} will buy of each of {@code skus}, by SKU, from one query
-     * and one clock; a SKU it never bought has none.
+     * The forecast of what each account will buy of each of its SKUs ({@code skusByAccount}), by
+     * account and SKU, from one query and one clock (the sizer sizes a group of accounts at once); a
+     * SKU an account never bought has none.
      */
-    public Map<String, Forecast> forecastsOfAccount(String accountId, Collection<String> skus, int horizonWeeks) {
+    public Map<String, Map<String, Forecast>> forecastsOfAccounts(Map<String, ? extends Collection<String>> skusByAccount,
+            int horizonWeeks) {
         Optional<Instant> asOf = latestSale();
-        Map<String, Forecast> forecasts = new HashMap<>();
-        if (skus.isEmpty() || asOf.isEmpty()) {
+        Map<String, Map<String, Forecast>> forecasts = new HashMap<>();
+        String[] skus = skusByAccount.values().stream().flatMap(Collection::stream).distinct().toArray(String[]::new);
+        if (skus.length == 0 || asOf.isEmpty()) {
             return forecasts;
         }
-        Map<String, List<DemandSeries.Observation>> weeks = new LinkedHashMap<>();
+        Map<String, Map<String, List<DemandSeries.Observation>>> weeks = new LinkedHashMap<>();
         jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement("select sku, " + WEEK
-                    + ", sum(quantity) from sale_line where account_id = ? and sku = any(?) group by 1, 2 order by 1, 2");
-            statement.setString(1, accountId);
-            statement.setArray(2, connection.createArrayOf("text", skus.toArray()));
+            PreparedStatement statement = connection.prepareStatement("select account_id, sku, " + WEEK
+                    + ", sum(quantity) from sale_line where account_id = any(?) and sku = any(?)"
+                    + " group by 1, 2, 3 order by 1, 2, 3");
+            statement.setArray(1, connection.createArrayOf("text", skusByAccount.keySet().toArray()));
+            statement.setArray(2, connection.createArrayOf("text", skus));
             return statement;
-        }, (RowCallbackHandler) rs -> weeks.computeIfAbsent(rs.getString(1), sku -> new ArrayList<>())
-                .add(new DemandSeries.Observation(rs.getTimestamp(2).toInstant(), rs.getLong(3))));
-        weeks.forEach((sku, observed) -> forecasts.put(sku,
-                forecasting.forecast(series(observed, asOf.get()), horizonWeeks)));
+        }, (RowCallbackHandler) rs -> {
+            String account = rs.getString(1);
+            String sku = rs.getString(2);
+            if (skusByAccount.get(account).contains(sku)) {
+                weeks.computeIfAbsent(account, a -> new LinkedHashMap<>()).computeIfAbsent(sku, k -> new ArrayList<>())
+                        .add(new DemandSeries.Observation(rs.getTimestamp(3).toInstant(), rs.getLong(4)));
+            }
+        });
+        weeks.forEach((account, bySku) -> bySku.forEach((sku, observed) -> forecasts
+                .computeIfAbsent(account, a -> new HashMap<>())
+                .put(sku, forecasting.forecast(series(observed, asOf.get()), horizonWeeks))));
         return forecasts;
     }
 
-    /** The SKUs the account bought in the {@code lookback} before the latest sale supply knows, by SKU. */
-    public List<String> skusBought(String accountId, Period lookback) {
+    /**
+     * The SKUs each of {@code accountIds} bought in the {@code lookback} before the latest sale
+     * supply knows, by account, in order; an account that bought nothing is missing.
+     */
+    public Map<String, SortedSet<String>> skusBought(Collection<String> accountIds, Period lookback) {
         Optional<Instant> asOf = latestSale();
-        if (asOf.isEmpty()) {
-            return List.of();
+        Map<String, SortedSet<String>> bought = new HashMap<>();
+        if (asOf.isEmpty() || accountIds.isEmpty()) {
+            return bought;
         }
         Instant since = asOf.get().atOffset(ZoneOffset.UTC).minus(lookback).toInstant();
-        return jdbc.queryForList("""
-                select distinct sku from sale_line where account_id = ? and occurred_at > ? order by sku""",
-                String.class, accountId, Timestamp.from(since));
+        jdbc.query("""
+                select distinct account_id, sku from sale_line where account_id = any(?) and occurred_at > ?""",
+                rs -> { bought.computeIfAbsent(rs.getString(1), account -> new TreeSet<>()).add(rs.getString(2)); },
+                accountIds.toArray(String[]::new), Timestamp.from(since));
+        return bought;
     }
 
     /**

@@ -14,10 +14,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Sizes the protections that tier changes and sales made due ({@link Protections#sizeDue}), on its
  * own thread (a chassis {@code WorkLoop}, see {@code ReservationConfiguration}): every
  * {@code kam.supply.protection.sizing-interval} it works through the accounts with something due,
- * the longest waiting first, one transaction per account (a chassis {@link DueWork}). An account
- * whose locks a consumer's batch holds longer than {@code sizing-lock-wait} is left for the next
- * round; one that fails for a reason of its own (counted, logged) goes behind the others and never
- * holds them up; while PostgreSQL is unreachable the sizer waits, shown on the {@code outages}
+ * the longest waiting first, {@code sizing-group} accounts per transaction (a chassis
+ * {@link DueWork}). A group whose locks a consumer's batch holds longer than {@code sizing-lock-wait}
+ * is left for the next round; an account that fails for a reason of its own (counted, logged) goes
+ * behind the others and never holds them up; while PostgreSQL is unreachable the sizer waits, shown on the {@code outages}
  * health indicator.
  */
 @Component
@@ -36,16 +36,16 @@ public class ProtectionSizer {
             }
 
             @Override
-            public void work(String accountId) {
-                protections.sizeDue(accountId, lockWait);
-                sized.increment();
+            public void work(List<String> accountIds) {
+                protections.sizeDue(accountIds, lockWait);
+                sized.increment(accountIds.size());
             }
 
             @Override
             public void postpone(String accountId) {
                 protections.postpone(accountId);
             }
-        }, Counter.builder("kam.supply.protection.sizing.busy")
+        }, properties.sizingGroup(), Counter.builder("kam.supply.protection.sizing.busy")
                 .description("Sizings of an account left for the next round: its locks were held too long").register(meters),
                 Counter.builder("kam.supply.protection.sizing.failures")
                         .description("Sizings of an account that failed for a reason of its own").register(meters));

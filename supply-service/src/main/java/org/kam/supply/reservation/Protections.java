@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Period;
 import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -13,6 +15,7 @@ import java.util.OptionalInt;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.kam.chassis.inbox.Inbox;
 import org.kam.chassis.messaging.InvalidEventException;
@@ -172,29 +175,41 @@ public class Protections {
     }
 
     /**
-     * Sizes what is due for one account ({@link Due}), publishes the protections that changed, and
-     * clears it; nothing when nothing is due. Its own transaction, which waits at most
-     * {@code lockWait} for a lock (a consumer's batch may hold the account or a SKU for a while):
-     * then it fails with a {@link org.springframework.dao.PessimisticLockingFailureException}, the
-     * account stays due, and the sizer comes back to it. Never waiting long, the sizer is also never
-     * the one a consumer's batch deadlocks with.
+     * Sizes what is due for a group of accounts ({@link Due}) in one transaction, publishes the
+     * protections that changed, and clears them (accounts with nothing due: nothing). A group costs
+     * about a dozen statements however many accounts it has, instead of a dozen per account
+     * (issue 12); {@link SizingPosition} decides. The transaction waits at most {@code lockWait} for
+     * each lock (a consumer's batch may hold an account or a SKU for a while): then it fails with a
+     * {@link org.springframework.dao.PessimisticLockingFailureException}, the accounts stay due, and
+     * the sizer comes back to them. Never waiting long, the sizer is also never the one a
+     * consumer's batch deadlocks with.
      *
-     * @return what was done
+     * @return what was done, per account, in the order given
      */
     @Transactional
-    public Due.Work sizeDue(String accountId, Duration lockWait) {
+    public Map<String, Due.Work> sizeDue(List<String> accountIds, Duration lockWait) {
         jdbc.execute("set local lock_timeout = " + Math.max(1, lockWait.toMillis()));
-        lockAccount(accountId);
-        Due owed = due.of(accountId);
-        Tier tier = tierOf(accountId);
-        Due.Work work = owed.at(tier);
-        switch (work) {
-            case SIZE_ACCOUNT -> resizeAccount(accountId, tier, Cause.TIER_CHANGED);
-            case SIZE_SKUS -> resize(accountId, owed.skus(), tier, Cause.SALE);
-            case RELEASE -> release(accountId, tier == null ? Tier.REGULAR : tier);
-            case NOTHING -> { }
+        lockAccounts(accountIds);
+        Map<String, Due> owed = due.of(accountIds);
+        Map<String, Due.Work> work = new LinkedHashMap<>();
+        accountIds.forEach(accountId -> work.put(accountId, owed.getOrDefault(accountId, Due.NONE).at(tierOf(accountId))));
+        Map<String, SortedSet<String>> whole = wholeAccounts(
+                accountIds.stream().filter(accountId -> work.get(accountId) == Due.Work.SIZE_ACCOUNT).toList());
+        Map<String, SortedSet<String>> releasing = protectedSkus(
+                accountIds.stream().filter(accountId -> work.get(accountId) == Due.Work.RELEASE).toList());
+        List<Plan> plans = new ArrayList<>();
+        for (String accountId : accountIds) {
+            Tier tier = tierOf(accountId);
+            switch (work.get(accountId)) {
+                case SIZE_ACCOUNT -> plans.add(Plan.sized(accountId, tier, whole.get(accountId), Cause.TIER_CHANGED));
+                case SIZE_SKUS -> plans.add(Plan.sized(accountId, tier, owed.get(accountId).skus(), Cause.SALE));
+                case RELEASE -> plans.add(Plan.released(accountId, tier == null ? Tier.REGULAR : tier,
+                        releasing.getOrDefault(accountId, new TreeSet<>())));
+                case NOTHING -> { }
+            }
         }
-        due.clear(accountId);
+        size(plans);
+        due.clear(accountIds);
         return work;
     }
 
@@ -219,7 +234,7 @@ public class Protections {
         lockAccount(accountId);
         Tier tier = tierOf(accountId);
         if (ProtectionRule.protects(tier)) {
-            resizeAccount(accountId, tier, Cause.FORECAST);
+            size(List.of(Plan.sized(accountId, tier, wholeAccounts(List.of(accountId)).get(accountId), Cause.FORECAST)));
         }
     }
 
@@ -254,7 +269,7 @@ public class Protections {
                    set units = excluded.units, note = excluded.note, set_by = excluded.set_by, updated_at = now()
                 returning account_id, sku, units, note, set_by, updated_at""",
                 AgreedStockLevel::read, accountId, sku, units, note, setBy);
-        resize(accountId, new TreeSet<>(List.of(sku)), tier, Cause.AGREED_LEVEL);
+        size(List.of(Plan.sized(accountId, tier, new TreeSet<>(List.of(sku)), Cause.AGREED_LEVEL)));
         return level;
     }
 
@@ -272,7 +287,7 @@ public class Protections {
         }
         Tier tier = tierOf(accountId);
         if (ProtectionRule.protects(tier)) {
-            resize(accountId, new TreeSet<>(List.of(sku)), tier, Cause.AGREED_LEVEL);
+            size(List.of(Plan.sized(accountId, tier, new TreeSet<>(List.of(sku)), Cause.AGREED_LEVEL)));
         }
     }
 
@@ -340,7 +355,7 @@ public class Protections {
         if (ahead == null || skus.isEmpty()) {
             return;
         }
-        skus.forEach(sku -> ahead.put(sku, new java.util.ArrayList<>()));
+        skus.forEach(sku -> ahead.put(sku, new ArrayList<>()));
         jdbc.query("""
                 select sku, account_id, tier, requested, reserved from reservation
                 where sku = any(?) and (requested > 0 or reserved > 0)
@@ -372,72 +387,51 @@ public class Protections {
         publish(now.accountId(), sku, now.tier(), now.requested(), now.reserved(), cause);
     }
 
-    private void resizeAccount(String accountId, Tier tier, Cause cause) {
-        SortedSet<String> skus = new TreeSet<>(demand.skusBought(accountId, SIZING_LOOKBACK));
-        skus.addAll(protectedSkus(accountId)); // those no longer bought are re-forecast too, towards 0
-        resize(accountId, skus, tier, cause);
-    }
-
-    private void release(String accountId, Tier tier) {
-        List<String> skus = protectedSkus(accountId);
-        lockSkus(skus);
-        applyAll(accountId, skus, tier, sku -> Sizing.NONE, Cause.RELEASED);
+    /**
+     * The SKUs to size for each account when all of it is sized: what it bought in the last two
+     * years, and what it still protects (those no longer bought are re-forecast too, towards 0).
+     */
+    private Map<String, SortedSet<String>> wholeAccounts(List<String> accountIds) {
+        Map<String, SortedSet<String>> skus = new HashMap<>(demand.skusBought(accountIds, SIZING_LOOKBACK));
+        protectedSkus(accountIds).forEach((accountId, held) -> skus.computeIfAbsent(accountId, a -> new TreeSet<>())
+                .addAll(held));
+        accountIds.forEach(accountId -> skus.computeIfAbsent(accountId, a -> new TreeSet<>()));
+        return skus;
     }
 
     /**
-     * Sizes the account's protections of {@code skus} from its forecasts (all read in one query) or
-     * agreed levels; the account must be locked, the SKUs are locked here.
+     * Sets the planned accounts' protections (the accounts locked by the caller, the SKUs locked
+     * here) to their sizings: from the forecasts (all read in one query) or the agreed levels, or
+     * nothing for a release. The position of all the SKUs is read in three statements and the
+     * changed rows written in one batch, whatever the number of accounts and SKUs (issue 12: a tier
+     * change of an account that bought 40 SKUs was 160 round trips); {@link SizingPosition} decides
+     * each, account after account. The protections published are those whose requested or reserved
+     * units changed; the SKUs where units were freed are re-shared after the writes.
      */
-    private void resize(String accountId, SortedSet<String> skus, Tier tier, Cause cause) {
-        if (skus.isEmpty()) {
+    private void size(List<Plan> planned) {
+        List<Plan> plans = planned.stream().filter(plan -> !plan.skus().isEmpty()).toList();
+        if (plans.isEmpty()) {
             return;
         }
-        Map<String, Forecast> forecasts = demand.forecastsOfAccount(accountId, skus, rule.horizonWeeks());
-        Map<String, Integer> agreed = new HashMap<>();
-        jdbc.query("select sku, units from agreed_stock_level where account_id = ?",
-                rs -> { agreed.put(rs.getString(1), rs.getInt(2)); }, accountId);
+        Map<String, SortedSet<String>> forecastSkus = new HashMap<>();
+        plans.stream().filter(plan -> !plan.release()).forEach(plan -> forecastSkus.put(plan.accountId(), plan.skus()));
+        Map<String, Map<String, Forecast>> forecasts = demand.forecastsOfAccounts(forecastSkus, rule.horizonWeeks());
+        Map<String, Map<String, Integer>> agreed = agreedLevels(forecastSkus.keySet());
+        SortedSet<String> skus = new TreeSet<>();
+        plans.forEach(plan -> skus.addAll(plan.skus()));
         lockSkus(skus);
-        applyAll(accountId, skus, tier, sku -> {
-            Forecast forecast = forecasts.get(sku);
-            OptionalDouble demanded = forecast == null ? OptionalDouble.empty()
-                    : OptionalDouble.of(forecast.totalOfNext(rule.horizonWeeks()));
-            Integer level = agreed.get(sku);
-            return rule.size(tier, demanded, level == null ? OptionalInt.empty() : OptionalInt.of(level));
-        }, cause);
-    }
-
-    /**
-     * Sets the account's protections of {@code skus} (locked by the caller) to their sizings,
-     * reserving what the stock not held by others allows, and publishes those whose requested or
-     * reserved units changed. The position of all the SKUs is read in three statements and the
-     * changed rows written in one batch, whatever the number of SKUs (issue 12: a tier change of an
-     * account that bought 40 SKUs was 160 round trips); {@link Resizing} decides each. Each SKU
-     * appears once, so deciding them all before writing any is what deciding them one after the
-     * other was; a SKU whose protection shrank is re-shared after the writes, as before.
-     */
-    private void applyAll(String accountId, Collection<String> skus, Tier tier,
-            java.util.function.Function<String, Sizing> sizingOf, Cause cause) {
-        if (skus.isEmpty()) {
-            return;
-        }
-        String[] asked = skus.stream().distinct().sorted().toArray(String[]::new);
-        Map<String, Resizing.Stored> stored = new HashMap<>();
-        jdbc.query("select sku, requested, reserved, basis, forecast_units from reservation where account_id = ? and sku = any(?)",
-                rs -> {
-                    String basis = rs.getString(4);
-                    stored.put(rs.getString(1), new Resizing.Stored(new Holding(rs.getInt(2), rs.getInt(3)),
-                            basis == null ? null : Basis.valueOf(basis), rs.getBigDecimal(5)));
-                }, accountId, asked);
-        Map<String, Long> reservedByOthers = new HashMap<>();
-        jdbc.query("select sku, sum(reserved) from reservation where sku = any(?) and account_id <> ? group by sku",
-                rs -> { reservedByOthers.put(rs.getString(1), rs.getLong(2)); }, asked, accountId);
-        Map<String, Integer> onHand = new HashMap<>();
-        jdbc.query("select sku, on_hand from product where sku = any(?)",
-                rs -> { onHand.put(rs.getString(1), rs.getInt(2)); }, (Object) asked);
-        List<Resizing> decided = new java.util.ArrayList<>();
-        for (String sku : asked) {
-            Resizing.of(sku, stored.get(sku), sizingOf.apply(sku), onHand.getOrDefault(sku, 0),
-                    reservedByOthers.getOrDefault(sku, 0L)).ifPresent(decided::add);
+        SizingPosition position = position(plans.stream().map(Plan::accountId).toList(), skus);
+        List<Sized> decided = new ArrayList<>();
+        for (Plan plan : plans) {
+            Function<String, Sizing> sizingOf = plan.release() ? sku -> Sizing.NONE : sku -> {
+                Forecast forecast = forecasts.getOrDefault(plan.accountId(), Map.of()).get(sku);
+                OptionalDouble demanded = forecast == null ? OptionalDouble.empty()
+                        : OptionalDouble.of(forecast.totalOfNext(rule.horizonWeeks()));
+                Integer level = agreed.getOrDefault(plan.accountId(), Map.of()).get(sku);
+                return rule.size(plan.tier(), demanded, level == null ? OptionalInt.empty() : OptionalInt.of(level));
+            };
+            position.size(plan.accountId(), plan.skus(), sizingOf)
+                    .forEach(resizing -> decided.add(new Sized(plan, resizing)));
         }
         jdbc.batchUpdate("""
                 insert into reservation (account_id, sku, tier, requested, reserved, basis, forecast_units)
@@ -446,25 +440,61 @@ public class Protections {
                    set tier = excluded.tier, requested = excluded.requested, reserved = excluded.reserved,
                        basis = excluded.basis, forecast_units = excluded.forecast_units, updated_at = now(),
                        created_at = case when reservation.requested = 0 then now() else reservation.created_at end""",
-                decided, 1000, (ps, resizing) -> {
-                    ps.setString(1, accountId);
+                decided, 1000, (ps, sized) -> {
+                    Resizing resizing = sized.resizing();
+                    ps.setString(1, sized.plan().accountId());
                     ps.setString(2, resizing.sku());
-                    ps.setString(3, tier.name());
+                    ps.setString(3, sized.plan().tier().name());
                     ps.setInt(4, resizing.after().requested());
                     ps.setInt(5, resizing.after().reserved());
                     ps.setString(6, resizing.basis() == null ? null : resizing.basis().name());
                     ps.setBigDecimal(7, resizing.forecast());
                 });
-        for (Resizing resizing : decided) {
+        SortedSet<String> freed = new TreeSet<>();
+        for (Sized sized : decided) {
+            Resizing resizing = sized.resizing();
             if (resizing.changed()) {
-                publish(accountId, resizing.sku(), tier, resizing.after().requested(), resizing.after().reserved(), cause);
+                publish(sized.plan().accountId(), resizing.sku(), sized.plan().tier(), resizing.after().requested(),
+                        resizing.after().reserved(), sized.plan().cause());
             }
-        }
-        for (Resizing resizing : decided) {
             if (resizing.freedUnits()) {
-                reshare(resizing.sku()); // the freed units go to the first-ranked shortages on the SKU
+                freed.add(resizing.sku());
             }
         }
+        freed.forEach(this::reshare); // the freed units go to the first-ranked shortages on the SKU
+    }
+
+    /** The position {@link SizingPosition} decides on, for the accounts (locked) and SKUs (locked): three statements. */
+    private SizingPosition position(List<String> accountIds, Collection<String> skus) {
+        String[] accounts = accountIds.toArray(String[]::new);
+        String[] asked = skus.toArray(String[]::new);
+        Map<String, Map<String, Resizing.Stored>> stored = new HashMap<>();
+        jdbc.query("""
+                select account_id, sku, requested, reserved, basis, forecast_units from reservation
+                where account_id = any(?) and sku = any(?)""", rs -> {
+                    String basis = rs.getString(5);
+                    stored.computeIfAbsent(rs.getString(1), account -> new HashMap<>()).put(rs.getString(2),
+                            new Resizing.Stored(new Holding(rs.getInt(3), rs.getInt(4)),
+                                    basis == null ? null : Basis.valueOf(basis), rs.getBigDecimal(6)));
+                }, accounts, asked);
+        Map<String, Long> reservedOutside = new HashMap<>();
+        jdbc.query("select sku, sum(reserved) from reservation where sku = any(?) and account_id <> all(?) group by sku",
+                rs -> { reservedOutside.put(rs.getString(1), rs.getLong(2)); }, asked, accounts);
+        Map<String, Integer> onHand = new HashMap<>();
+        jdbc.query("select sku, on_hand from product where sku = any(?)",
+                rs -> { onHand.put(rs.getString(1), rs.getInt(2)); }, (Object) asked);
+        return new SizingPosition(onHand, reservedOutside, stored);
+    }
+
+    /** The stock levels agreed with the accounts, by account and SKU. */
+    private Map<String, Map<String, Integer>> agreedLevels(Collection<String> accountIds) {
+        Map<String, Map<String, Integer>> agreed = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            jdbc.query("select account_id, sku, units from agreed_stock_level where account_id = any(?)",
+                    rs -> { agreed.computeIfAbsent(rs.getString(1), a -> new HashMap<>()).put(rs.getString(2), rs.getInt(3)); },
+                    (Object) accountIds.toArray(String[]::new));
+        }
+        return agreed;
     }
 
     /** Re-shares a SKU's stock among its protections; the SKU must be locked. */
@@ -497,9 +527,15 @@ public class Protections {
         meters.counter("kam.reservations.changed", "cause", cause.name()).increment();
     }
 
-    private List<String> protectedSkus(String accountId) {
-        return jdbc.queryForList("select sku from reservation where account_id = ? and requested > 0 order by sku",
-                String.class, accountId);
+    /** The SKUs each account protects units of (requested above 0), by account; one statement. */
+    private Map<String, SortedSet<String>> protectedSkus(Collection<String> accountIds) {
+        Map<String, SortedSet<String>> skus = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            jdbc.query("select account_id, sku from reservation where account_id = any(?) and requested > 0",
+                    rs -> { skus.computeIfAbsent(rs.getString(1), a -> new TreeSet<>()).add(rs.getString(2)); },
+                    (Object) accountIds.toArray(String[]::new));
+        }
+        return skus;
     }
 
     /**
@@ -564,6 +600,21 @@ public class Protections {
     }
 
     private record Held(String accountId, String sku, int reserved) {
+    }
+
+    /** What one transaction sizes for an account: its protections of {@code skus}, sized or released. */
+    private record Plan(String accountId, Tier tier, SortedSet<String> skus, boolean release, Cause cause) {
+
+        static Plan sized(String accountId, Tier tier, SortedSet<String> skus, Cause cause) {
+            return new Plan(accountId, tier, skus, false, cause);
+        }
+
+        static Plan released(String accountId, Tier tier, SortedSet<String> skus) {
+            return new Plan(accountId, tier, skus, true, Cause.RELEASED);
+        }
+    }
+
+    private record Sized(Plan plan, Resizing resizing) {
     }
 
 }

@@ -1,6 +1,9 @@
 package org.kam.supply.reservation;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 import org.kam.chassis.transaction.RowsAtCommit;
@@ -43,24 +46,28 @@ class ProtectionsDue {
         skusAtCommit.add(List.of(accountId, sku));
     }
 
-    /** What is due for the account. */
-    Due of(String accountId) {
-        boolean[] whole = { false };
-        TreeSet<String> skus = new TreeSet<>();
-        jdbc.query("select sku from protection_due where account_id = ?", rs -> {
-            String sku = rs.getString(1);
+    /** What is due for each of the accounts, in one statement; an account with nothing due is missing. */
+    Map<String, Due> of(Collection<String> accountIds) {
+        Map<String, Boolean> whole = new HashMap<>();
+        Map<String, TreeSet<String>> skus = new HashMap<>();
+        jdbc.query("select account_id, sku from protection_due where account_id = any(?)", rs -> {
+            String accountId = rs.getString(1);
+            String sku = rs.getString(2);
+            TreeSet<String> bought = skus.computeIfAbsent(accountId, a -> new TreeSet<>());
             if (sku == null) {
-                whole[0] = true;
+                whole.put(accountId, true);
             } else {
-                skus.add(sku);
+                bought.add(sku);
             }
-        }, accountId);
-        return new Due(whole[0], skus);
+        }, (Object) accountIds.toArray(String[]::new));
+        Map<String, Due> due = new HashMap<>();
+        skus.forEach((accountId, bought) -> due.put(accountId, new Due(whole.getOrDefault(accountId, false), bought)));
+        return due;
     }
 
-    /** Everything due for the account was sized. */
-    void clear(String accountId) {
-        jdbc.update("delete from protection_due where account_id = ?", accountId);
+    /** Everything due for the accounts was sized. */
+    void clear(Collection<String> accountIds) {
+        jdbc.update("delete from protection_due where account_id = any(?)", (Object) accountIds.toArray(String[]::new));
     }
 
     /** Sizing the account failed for a reason of its own: it goes behind the others. */

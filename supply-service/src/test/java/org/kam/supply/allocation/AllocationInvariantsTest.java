@@ -62,6 +62,10 @@ class AllocationInvariantsTest {
             }
             assertThat(position.onHand()).isGreaterThanOrEqualTo(0);
             assertThat(position.protectedUnits()).isLessThanOrEqualTo(position.onHand());
+            // the total kept as protections change is their sum from scratch, in the copy too
+            int summed = position.protections().values().stream().mapToInt(SkuPosition.Holding::reserved).sum();
+            assertThat(position.protectedUnits()).isEqualTo(summed);
+            assertThat(position.copy().protectedUnits()).isEqualTo(summed);
             assertThat(served + position.onHand()).isEqualTo(supplied);
         }
         Map<String, Integer> owed = new HashMap<>();

@@ -141,7 +141,7 @@ public final class JsonFields {
     public Instant requiredInstant(String field) {
         String text = requiredText(field);
         try {
-            return Instant.parse(text);
+            return IsoInstants.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidEventException(field, "must be an ISO-8601 instant such as 2026-03-01T10:15:30Z, was '" + text + "'");
         }

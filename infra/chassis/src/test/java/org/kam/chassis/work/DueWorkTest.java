@@ -19,10 +19,15 @@ class DueWorkTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    /** Units in the order they became due; each one's scripted outcomes, one per try ("ok" when none left). */
+    /**
+     * Units in the order they became due; each one's scripted outcomes, one per transaction it takes
+     * part in ("ok" when none left). A transaction fails, undoing all its units, with the first
+     * failure of any of them.
+     */
     private static final class Script implements DueWork.Units {
         final Map<String, List<RuntimeException>> outcomes = new LinkedHashMap<>();
         final List<String> worked = new ArrayList<>();
+        final List<List<String>> transactions = new ArrayList<>();
         final List<String> postponed = new ArrayList<>();
 
         Script due(String unit, RuntimeException... failures) {
@@ -36,13 +41,21 @@ class DueWorkTest {
         }
 
         @Override
-        public void work(String unit) {
-            List<RuntimeException> left = outcomes.get(unit);
-            if (!left.isEmpty()) {
-                throw left.remove(0);
+        public void work(List<String> units) {
+            RuntimeException failure = null;
+            for (String unit : units) {
+                List<RuntimeException> left = outcomes.get(unit);
+                if (!left.isEmpty()) {
+                    RuntimeException next = left.remove(0);
+                    failure = failure == null ? next : failure;
+                }
             }
-            outcomes.remove(unit);
-            worked.add(unit);
+            if (failure != null) {
+                throw failure;
+            }
+            units.forEach(outcomes::remove);
+            worked.addAll(units);
+            transactions.add(units);
         }
 
         @Override
@@ -52,21 +65,26 @@ class DueWorkTest {
         }
     }
 
-    private DueWork work(Script script) {
-        return new DueWork("the test unit", script, meters.counter("busy"), meters.counter("failures"));
+    private DueWork work(Script script, int groupSize) {
+        return new DueWork("the test unit", script, groupSize, meters.counter("busy"), meters.counter("failures"));
     }
 
     private static RuntimeException lockTimeout() {
         return new CannotAcquireLockException("lock", new SQLException("canceling statement due to lock timeout", "55P03"));
     }
 
+    private static RuntimeException bug() {
+        return new IllegalStateException("a bug");
+    }
+
     @Test
-    void everyDueUnitIsWorkedOnceInTheOrderItBecameDue() {
+    void everyDueUnitIsWorkedOnceInTheOrderItBecameDueAGroupPerTransaction() {
         Script script = new Script().due("A").due("B").due("C");
 
-        assertThat(work(script).workAllDue()).isEqualTo(3);
+        assertThat(work(script, 2).workAllDue()).isEqualTo(3);
 
         assertThat(script.worked).containsExactly("A", "B", "C");
+        assertThat(script.transactions).containsExactly(List.of("A", "B"), List.of("C"));
         assertThat(script.outcomes).isEmpty();
     }
 
@@ -77,22 +95,24 @@ class DueWorkTest {
             script.due("U" + i);
         }
 
-        assertThat(work(script).workAllDue()).isEqualTo(450);
+        assertThat(work(script, 50).workAllDue()).isEqualTo(450);
 
         assertThat(script.worked).hasSize(450).startsWith("U0", "U1").endsWith("U449");
+        // rounds of 200: 4 + 4 + 1 groups
+        assertThat(script.transactions).hasSize(9);
     }
 
     @Test
-    void aUnitWhoseLocksAreHeldIsLeftForTheNextRoundAndTheOthersGoOn() {
-        Script script = new Script().due("A", lockTimeout()).due("B");
+    void aGroupWhoseLocksAreHeldIsLeftForTheNextRoundAndTheOtherGroupsGoOn() {
+        Script script = new Script().due("A", lockTimeout()).due("B").due("C");
 
-        // the drain works B and leaves A for the next one, which finds A free
-        DueWork work = work(script);
+        // the drain works C and leaves A and B (A's locks were held) for the next one, which finds them free
+        DueWork work = work(script, 2);
         assertThat(work.workAllDue()).isEqualTo(1);
-        assertThat(script.worked).containsExactly("B");
-        assertThat(work.workAllDue()).isEqualTo(1);
-        assertThat(script.worked).containsExactly("B", "A");
-        assertThat(meters.counter("busy").count()).isEqualTo(1);
+        assertThat(script.worked).containsExactly("C");
+        assertThat(work.workAllDue()).isEqualTo(2);
+        assertThat(script.worked).containsExactly("C", "A", "B");
+        assertThat(meters.counter("busy").count()).isEqualTo(2);
         assertThat(script.postponed).isEmpty();
     }
 
@@ -100,35 +120,54 @@ class DueWorkTest {
     void aUnitThatStaysBusyEndsTheDrainWithoutSpinning() {
         Script script = new Script().due("A", lockTimeout(), lockTimeout(), lockTimeout());
 
-        assertThat(work(script).workAllDue()).isZero();
+        assertThat(work(script, 10).workAllDue()).isZero();
 
         assertThat(meters.counter("busy").count()).isEqualTo(1);
         assertThat(script.outcomes).containsOnlyKeys("A");
     }
 
     @Test
-    void aUnitFailingForAReasonOfItsOwnIsPostponedAndCountedAndNeverHoldsUpTheOthers() {
-        Script script = new Script().due("A", new IllegalStateException("a bug")).due("B");
+    void aUnitFailingForAReasonOfItsOwnIsTriedAloneThenPostponedAndNeverHoldsUpTheOthersOfItsGroup() {
+        // A fails in its group's transaction and again alone
+        Script script = new Script().due("A", bug(), bug()).due("B").due("C");
 
-        DueWork work = work(script);
-        assertThat(work.workAllDue()).isEqualTo(1);
+        DueWork work = work(script, 3);
+        assertThat(work.workAllDue()).isEqualTo(2);
         assertThat(script.postponed).containsExactly("A");
-        assertThat(script.worked).containsExactly("B");
+        assertThat(script.transactions).containsExactly(List.of("B"), List.of("C"));
+        assertThat(meters.counter("failures").count()).isEqualTo(1);
 
         // and the next drain tries it again
         assertThat(work.workAllDue()).isEqualTo(1);
-        assertThat(script.worked).containsExactly("B", "A");
-        assertThat(meters.counter("failures").count()).isEqualTo(1);
+        assertThat(script.worked).containsExactly("B", "C", "A");
+    }
+
+    @Test
+    void aFailureThatDoesNotComeBackAloneCostsNothing() {
+        Script script = new Script().due("A", bug()).due("B");
+
+        assertThat(work(script, 2).workAllDue()).isEqualTo(2);
+
+        assertThat(script.transactions).containsExactly(List.of("A"), List.of("B"));
+        assertThat(script.postponed).isEmpty();
+        assertThat(meters.counter("failures").count()).isZero();
     }
 
     @Test
     void anOutageIsThrownForTheLoopToWaitOutAndWhatWasDoneStaysDone() {
         Script script = new Script().due("A").due("B", new DataAccessResourceFailureException("database down"));
 
-        assertThatThrownBy(() -> work(script).workAllDue()).isInstanceOf(DataAccessResourceFailureException.class);
+        assertThatThrownBy(() -> work(script, 1).workAllDue()).isInstanceOf(DataAccessResourceFailureException.class);
 
         assertThat(script.worked).containsExactly("A");
         assertThat(script.postponed).isEmpty();
         assertThat(meters.counter("failures").count()).isZero();
+    }
+
+    @Test
+    void aGroupSizeOutsideOneToARoundIsRefused() {
+        assertThatThrownBy(() -> work(new Script(), 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("groupSize");
+        assertThatThrownBy(() -> work(new Script(), 201)).isInstanceOf(IllegalArgumentException.class);
     }
 }
