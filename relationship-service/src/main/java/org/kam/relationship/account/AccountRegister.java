@@ -61,6 +61,16 @@ public class AccountRegister {
                 rs.getString("directory_owner")), accountId).stream().findFirst();
     }
 
+    /** The staff member the directory names as owner of each account that names one (free text: an id or a name). */
+    public Map<String, String> directoryOwners(Collection<String> accountIds) {
+        Map<String, String> owners = new HashMap<>();
+        if (!accountIds.isEmpty()) {
+            jdbc.query("select account_id, directory_owner from account_detail where account_id = any(?) and directory_owner is not null",
+                    rs -> { owners.put(rs.getString(1), rs.getString(2)); }, (Object) accountIds.toArray(String[]::new));
+        }
+        return owners;
+    }
+
     /** The region of each account that has one. */
     public Map<String, String> regions(Collection<String> accountIds) {
         Map<String, String> regions = new HashMap<>();

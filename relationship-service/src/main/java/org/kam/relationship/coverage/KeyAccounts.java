@@ -114,7 +114,8 @@ public class KeyAccounts {
      * tier now differs from the one last announced gets a {@link TierMoved} (whose listeners run in
      * this transaction), and every account's mark is cleared. Reads and clears the group's rows in
      * one statement each (issue 12: a burst of tier changes was five statements and a commit per
-     * account). Waits at most {@code lockWait} for a lock (a consumer's batch may hold an account's
+     * account), and announces the moves first all together ({@link TierMovesAhead}), so that what
+     * the listeners need is read for the group, not per move. Waits at most {@code lockWait} for a lock (a consumer's batch may hold an account's
      * row): then it fails with a lock error and the accounts stay due.
      *
      * @return the moves announced, in account order; none for an account whose plan tier did not
@@ -138,6 +139,10 @@ public class KeyAccounts {
                     ps.setString(2, move.accountId());
                 });
         List<TierMoved> announced = moves.stream().filter(move -> move.planAfter() != move.planBefore()).toList();
+        if (!announced.isEmpty()) {
+            readAhead(announced.stream().map(TierMoved::accountId).toList());
+            events.publishEvent(new TierMovesAhead(announced));
+        }
         announced.forEach(events::publishEvent);
         return announced;
     }

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.kam.relationship.contact.Level;
 import org.kam.relationship.coverage.KeyAccounts;
 import org.kam.relationship.coverage.Tier;
 import org.kam.relationship.coverage.TierMoved;
+import org.kam.relationship.coverage.TierMovesAhead;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -78,6 +81,8 @@ public class Trainings {
      * of a line cost one check.
      */
     private final TransactionScoped<Set<List<String>>> checkedForSales;
+    /** The technical lines each account of a group of plan moves bought within the lookback ({@link #movesAhead}). */
+    private final TransactionScoped<Map<String, List<String>>> linesOfMoves;
 
     Trainings(JdbcTemplate jdbc, Inbox inbox, Outbox outbox, Clock clock, ContactBook contacts, KeyAccounts keyAccounts,
             AccountRegister accounts, @Value("${kam.relationship.training.lookback}") Duration lookback,
@@ -95,6 +100,7 @@ public class Trainings {
                 this::storedTechnicalLines);
         this.frontline = new ReadPerTransaction<>(jdbc.getDataSource(), this::storedFrontline, this::storedFrontlines);
         this.checkedForSales = new TransactionScoped<>(jdbc.getDataSource(), HashSet::new);
+        this.linesOfMoves = new TransactionScoped<>(jdbc.getDataSource(), HashMap::new);
         this.purchases = RowsAtCommit.merging(jdbc, """
                 insert into account_sku_purchase (account_id, sku, last_bought) values (?, ?, ?)
                 on conflict (account_id, sku) do update
@@ -203,6 +209,11 @@ public class Trainings {
         if (moved.planAfter() == Tier.REGULAR) {
             return;
         }
+        Map<String, List<String>> ahead = linesOfMoves.current();
+        if (ahead != null && ahead.containsKey(moved.accountId())) {
+            ahead.get(moved.accountId()).forEach(line -> check(moved.accountId(), line, null));
+            return;
+        }
         Optional<Instant> latest = latestPurchase(moved.accountId());
         if (latest.isEmpty()) {
             return;
@@ -213,6 +224,31 @@ public class Trainings {
                 order by 1""", String.class, moved.accountId(), Timestamp.from(latest.get().minus(lookback)))) {
             check(moved.accountId(), line, null);
         }
+    }
+
+    /**
+     * Reads, for a group of accounts whose plans move to KEY or POTENTIAL, the technical lines each
+     * bought within the lookback before its latest purchase, in one statement (two per account
+     * before), and the frontline contacts of those that bought one.
+     */
+    @EventListener
+    void movesAhead(TierMovesAhead moves) {
+        Map<String, List<String>> ahead = linesOfMoves.current();
+        List<String> planned = moves.accountsMovingTo(EnumSet.of(Tier.KEY, Tier.POTENTIAL));
+        if (ahead == null || planned.isEmpty()) {
+            return;
+        }
+        planned.forEach(accountId -> ahead.put(accountId, new ArrayList<>()));
+        jdbc.query("""
+                select distinct a.account_id, p.product_line
+                from account_sku_purchase a
+                join (select account_id, max(last_bought) as latest from account_sku_purchase
+                      where account_id = any(?) group by account_id) l on l.account_id = a.account_id
+                join product p on p.sku = a.sku
+                where a.last_bought >= l.latest - make_interval(secs => ?) and p.technical and p.product_line is not null
+                order by 1, 2""", rs -> { ahead.get(rs.getString(1)).add(rs.getString(2)); },
+                planned.toArray(String[]::new), lookback.toMillis() / 1000.0);
+        frontline.readAhead(planned.stream().filter(accountId -> !ahead.get(accountId).isEmpty()).toList());
     }
 
     /** Contacts changed (a trained person may have moved to the frontline): open needs that are met now close. */
