@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,16 +21,18 @@ final class ServiceProcess implements AutoCloseable {
     final Service service;
     final int port;
     final Path log;
-    /** The copy of the service's jar it runs from; see {@link Stack}. */
-    private final Path jar;
+    /** The extraction of the service's jar it runs from, with its class-data-sharing archive. */
+    private final ServiceJar jar;
     private final Path pidFile;
     private volatile Process process;
     private volatile boolean stopping;
     private volatile Path workingDirectory;
     private volatile Map<String, String> environment;
     private volatile java.time.Instant launchedAt;
+    /** This run writes the class-data-sharing archive as it exits: it may take longer to stop. */
+    private volatile boolean writesArchive;
 
-    ServiceProcess(Service service, int port, Path jar, Path log, Path pidFile) {
+    ServiceProcess(Service service, int port, ServiceJar jar, Path log, Path pidFile) {
         this.service = service;
         this.port = port;
         this.jar = jar;
@@ -48,8 +49,12 @@ final class ServiceProcess implements AutoCloseable {
         // own work costs more than it wins in a minute). The serial collector: the full demo applied in
         // 53-58 s instead of 58-62 s under G1, whose concurrent threads and barriers cost more than a
         // small heap's pauses. KAM_SERVICE_JVM_OPTIONS replaces these (a long load test may want C2).
+        // The classes come from a class-data-sharing archive of the last run (ServiceJar; KAM_SERVICE_CDS=off: not).
         List<String> arguments = new java.util.ArrayList<>(jvmOptions(System.getenv("KAM_SERVICE_JVM_OPTIONS")));
-        arguments.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+        List<String> sharing = jar.classDataSharing(System.getenv("KAM_SERVICE_CDS"));
+        writesArchive = sharing.stream().anyMatch(option -> option.startsWith("-XX:ArchiveClassesAtExit"));
+        arguments.addAll(sharing);
+        arguments.addAll(List.of("-jar", jar.jar.toAbsolutePath().toString()));
         List<String> command = Processes.javaCommand(arguments);
         process = Processes.start(command, workingDirectory, environment, log);
         if (stopping) {
@@ -148,17 +153,9 @@ final class ServiceProcess implements AutoCloseable {
         stopping = true;
         Process running = process;
         if (running != null) {
-            Processes.stop(running, Duration.ofSeconds(20));
+            // Four JVMs writing their ~100 MB archives at once on two cores take a while after Spring stopped.
+            Processes.stop(running, Duration.ofSeconds(writesArchive ? 60 : 20));
             Processes.deletePid(pidFile);
-            deleteQuietly(jar);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // The next start overwrites it anyway.
         }
     }
 }
