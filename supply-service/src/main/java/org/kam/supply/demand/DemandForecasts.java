@@ -22,7 +22,11 @@ import java.util.function.BiConsumer;
 
 import org.kam.supply.forecast.DemandSeries;
 import org.kam.supply.forecast.Forecast;
+import org.kam.supply.forecast.ForecastMemo;
 import org.kam.supply.forecast.Forecasting;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
@@ -40,15 +44,26 @@ public class DemandForecasts {
     private static final String WEEK = "date_trunc('week', occurred_at at time zone 'UTC') at time zone 'UTC'";
 
     private final JdbcTemplate jdbc;
-    private final Forecasting forecasting = Forecasting.weekly();
+    /** The latest forecast of each history, by SKU and account (none for a SKU's whole demand). */
+    private final ForecastMemo<History> memo;
 
-    DemandForecasts(JdbcTemplate jdbc) {
+    DemandForecasts(JdbcTemplate jdbc, DemandProperties properties, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.memo = new ForecastMemo<>(Forecasting.weekly(), properties.forecastMemoEntries());
+        FunctionCounter.builder("kam.supply.forecasts.fitted", memo, ForecastMemo::fitted)
+                .description("Demand forecasts fitted to a history that was new, had changed or was forgotten")
+                .register(meters);
+        FunctionCounter.builder("kam.supply.forecasts.reused", memo, ForecastMemo::reused)
+                .description("Demand forecasts given back for a history unchanged since its last forecast")
+                .register(meters);
+        Gauge.builder("kam.supply.forecasts.remembered", memo, ForecastMemo::size)
+                .description("Demand histories whose latest forecast is kept").register(meters);
     }
 
     /** Empty when nothing of the SKU (for that account, when given) was ever sold. */
     public Optional<Forecast> forecast(String sku, String accountId, int horizonWeeks) {
-        return weeklyDemand(sku, accountId).map(series -> forecasting.forecast(series, horizonWeeks));
+        return weeklyDemand(sku, accountId).map(series -> memo.forecast(new History(sku, accountId), series,
+                horizonWeeks));
     }
 
     /**
@@ -123,7 +138,8 @@ public class DemandForecasts {
             }
             List<AccountForecast> forecasts = new ArrayList<>();
             series.forEach((account, weeks) -> forecasts.add(
-                    new AccountForecast(account, sku, forecasting.forecast(series(weeks, asOf), horizonWeeks))));
+                    new AccountForecast(account, sku, memo.forecast(new History(sku, account), series(weeks, asOf),
+                            horizonWeeks))));
             perSku.accept(sku, forecasts);
             series.clear();
             sku = null;
@@ -161,7 +177,7 @@ public class DemandForecasts {
         });
         weeks.forEach((account, bySku) -> bySku.forEach((sku, observed) -> forecasts
                 .computeIfAbsent(account, a -> new HashMap<>())
-                .put(sku, forecasting.forecast(series(observed, asOf.get()), horizonWeeks))));
+                .put(sku, memo.forecast(new History(sku, account), series(observed, asOf.get()), horizonWeeks))));
         return forecasts;
     }
 
@@ -207,6 +223,10 @@ public class DemandForecasts {
 
     private static DemandSeries.Observation observation(ResultSet rs, int row) throws SQLException {
         return new DemandSeries.Observation(rs.getTimestamp(1).toInstant(), rs.getLong(2));
+    }
+
+    /** Whose demand a history is: a SKU's, or one account's of it (when {@code accountId} is not null). */
+    private record History(String sku, String accountId) {
     }
 
     /** The forecast of what {@code accountId} will buy of {@code sku}. */

@@ -118,6 +118,18 @@ public final class DemandSeries {
         return demand.clone();
     }
 
+    /** Equal when they start at the same time and hold the same demand in periods of the same length. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DemandSeries series && start.equals(series.start)
+                && periodLength.equals(series.periodLength) && Arrays.equals(demand, series.demand);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * start.hashCode() + periodLength.hashCode()) + Arrays.hashCode(demand);
+    }
+
     @Override
     public String toString() {
         return "DemandSeries[start=" + start + ", periodLength=" + periodLength + ", demand=" + Arrays.toString(demand) + "]";
