@@ -252,6 +252,38 @@ class ProtectionSizingIT extends SupplyIntegrationTest {
     }
 
     @Test
+    @Order(9)
+    void unitsAnAccountLeavingKeyFreesOnSeveralSkusGoToTheShortagesWaitingOnEachOfThem() {
+        // given two SKUs of 80 each, all of it protected for a KEY account, and a POTENTIAL account
+        // short of its 40 on both
+        putProduct("SKU-FREE-1", 80);
+        putProduct("SKU-FREE-2", 80);
+        for (String accountId : List.of("FREE-KEY", "FREE-POT")) {
+            buyWeekly(accountId, "SKU-FREE-1", 10, 30);
+            buyWeekly(accountId, "SKU-FREE-2", 10, 30);
+        }
+        sendTierChange("FREE-KEY", "REGULAR", "KEY", "2026-03-02T00:00:00Z");
+        awaitReservationRecords("FREE-KEY", 2);
+        sendTierChange("FREE-POT", "REGULAR", "POTENTIAL", "2026-03-02T00:00:00Z");
+        List<ConsumerRecord<String, String>> shortOf = awaitReservationRecords("FREE-POT", 2);
+        assertReservationChanged(shortOf.get(0), "SKU-FREE-1", "POTENTIAL", 40, 0, 40, "TIER_CHANGED");
+        assertReservationChanged(shortOf.get(1), "SKU-FREE-2", "POTENTIAL", 40, 0, 40, "TIER_CHANGED");
+
+        // when the KEY account leaves the tier
+        sendTierChange("FREE-KEY", "KEY", "REGULAR", "2026-03-03T00:00:00Z");
+
+        // then both of its protections are released, and the freed units fill the shortage on each SKU
+        List<ConsumerRecord<String, String>> released = awaitReservationRecords("FREE-KEY", 4);
+        assertReservationChanged(released.get(2), "SKU-FREE-1", "REGULAR", 0, 0, 0, "RELEASED");
+        assertReservationChanged(released.get(3), "SKU-FREE-2", "REGULAR", 0, 0, 0, "RELEASED");
+        List<ConsumerRecord<String, String>> filled = awaitReservationRecords("FREE-POT", 4);
+        assertReservationChanged(filled.get(2), "SKU-FREE-1", "POTENTIAL", 40, 40, 0, "STOCK_CHANGED");
+        assertReservationChanged(filled.get(3), "SKU-FREE-2", "POTENTIAL", 40, 40, 0, "STOCK_CHANGED");
+        assertReservation(reservation("FREE-POT", "SKU-FREE-1"), "POTENTIAL", 40, 40, "FORECAST", 80.0);
+        assertReservation(reservation("FREE-POT", "SKU-FREE-2"), "POTENTIAL", 40, 40, "FORECAST", 80.0);
+    }
+
+    @Test
     @Order(100)
     void aScheduledReforecastResizesProtectionsAsTheClockMovesAndPublishesOnlyRealChanges() {
         // given a KEY account protected 80 of each of two SKUs, one of them at an agreed 80

@@ -470,18 +470,28 @@ public class Tiering {
 
     /** The rule moved an account's computed tier; its effective tier follows unless overridden. */
     private void apply(TieringEngine engine, TieringEngine.TierShift shift, String cause, UUID causeEventId) {
+        // The effective tier follows in the same statement unless a person's override stands (issue 12:
+        // one round trip fewer for each of the thousands of tier changes a busy hour brings).
         String override = jdbc.queryForObject("""
-                update account set computed_tier = ?, updated_at = now() where id = ? returning override_tier""",
-                String.class, shift.to().name(), shift.accountId());
+                update account set computed_tier = ?,
+                                   tier = case when override_tier is null then ? else tier end,
+                                   updated_at = now()
+                where id = ? returning override_tier""",
+                String.class, shift.to().name(), shift.to().name(), shift.accountId());
         if (override == null) {
-            publish(shift.accountId(), shift.from(), shift.to(), cause, causeEventId, engine);
+            announce(shift.accountId(), shift.from(), shift.to(), cause, causeEventId, engine);
         }
     }
 
     private void publish(String accountId, Tier from, Tier to, String cause, UUID causeEventId, TieringEngine engine) {
+        jdbc.update("update account set tier = ?, updated_at = now() where id = ?", to.name(), accountId);
+        announce(accountId, from, to, cause, causeEventId, engine);
+    }
+
+    /** Records and announces a change of the effective tier already stored on the account's row. */
+    private void announce(String accountId, Tier from, Tier to, String cause, UUID causeEventId, TieringEngine engine) {
         Instant asOf = engine.clock() == null ? clock.instant() : engine.clock();
         UUID eventId = UUID.randomUUID();
-        jdbc.update("update account set tier = ?, updated_at = now() where id = ?", to.name(), accountId);
         // The row's id orders one account's changes (they are made one at a time, under the tiering
         // lock): consumers keep the highest they applied and ignore an older change replayed later.
         Long sequence = jdbc.queryForObject("""

@@ -23,8 +23,18 @@ class ProtectionsDue {
     /** SKUs bought, marked at the commit: a batch's sales mark the same account and SKU again and again. */
     private final RowsAtCommit<List<String>> skusAtCommit;
 
+    /**
+     * Accounts whose tier changed, marked at the commit: a batch of tier changes marked each with a
+     * statement of its own (issue 12), and nothing reads the marks in the transaction that makes them.
+     */
+    private final RowsAtCommit<String> accountsAtCommit;
+
     ProtectionsDue(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.accountsAtCommit = RowsAtCommit.merging(jdbc, """
+                insert into protection_due (account_id, sku) values (?, null)
+                on conflict (account_id, coalesce(sku, '')) do nothing""", accountId -> accountId,
+                (earlier, later) -> earlier, (ps, accountId) -> ps.setString(1, accountId));
         this.skusAtCommit = RowsAtCommit.merging(jdbc, """
                 insert into protection_due (account_id, sku) values (?, ?)
                 on conflict (account_id, coalesce(sku, '')) do nothing""", key -> key, (earlier, later) -> earlier,
@@ -34,11 +44,9 @@ class ProtectionsDue {
                 });
     }
 
-    /** The account's tier changed: every protection of it is due. */
+    /** The account's tier changed: every protection of it is due (from the commit on). */
     void wholeAccount(String accountId) {
-        jdbc.update("""
-                insert into protection_due (account_id, sku) values (?, null)
-                on conflict (account_id, coalesce(sku, '')) do nothing""", accountId);
+        accountsAtCommit.add(accountId);
     }
 
     /** The account bought the SKU: that protection is due (from the commit on). */
