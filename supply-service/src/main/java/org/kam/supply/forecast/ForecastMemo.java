@@ -13,9 +13,12 @@ import java.util.Objects;
  * would otherwise fit the same models to the same numbers again and again (a fifth of supply's CPU
  * under load, issue 12).
  *
- * <p>A remembered forecast is given back only for a history {@link DemandSeries#equals equal} to the
- * one it was made from, with the same horizon, so the answer is the one {@link Forecasting#forecast}
- * would give: {@code Forecasting} is a pure function of those two. The memory holds at most
+ * <p>What is remembered is the model fitted to the history ({@link Forecasting#fit}), used again only
+ * for a history {@link DemandSeries#equals equal} to the one it was fitted to; a forecast of any
+ * horizon is made from it, so the answer is the one {@link Forecasting#forecast} would give:
+ * {@code Forecasting} is a pure function of the history and the horizon, and its choice and fit of a
+ * model depend on the history alone. (The peak plan forecasts 26 weeks and more, the sizer 8: a
+ * forecast remembered with its horizon was fitted again at every other use of the same history.) The memory holds at most
  * {@code capacity} histories, the least recently used leaving first. Thread-safe.
  *
  * @param <K> what a history is of, e.g. an account and a SKU
@@ -24,7 +27,7 @@ public final class ForecastMemo<K> {
 
     private final Forecasting forecasting;
     private final int capacity;
-    private final Map<K, Remembered> remembered;
+    private final Map<K, Forecasting.Fit> remembered;
     private long fitted;
     private long reused;
 
@@ -36,32 +39,32 @@ public final class ForecastMemo<K> {
         this.capacity = capacity;
         this.remembered = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Remembered> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, Forecasting.Fit> eldest) {
                 return size() > ForecastMemo.this.capacity;
             }
         };
     }
 
-    /** {@link Forecasting#forecast}{@code (series, horizon)}, remembered as the latest forecast of {@code key}. */
+    /** {@link Forecasting#forecast}{@code (series, horizon)}, the fit remembered as the latest of {@code key}. */
     public Forecast forecast(K key, DemandSeries series, int horizon) {
         Objects.requireNonNull(key, "key");
         synchronized (this) {
-            Remembered last = remembered.get(key);
-            if (last != null && last.horizon == horizon && last.series.equals(series)) {
+            Forecasting.Fit last = remembered.get(key);
+            if (last != null && last.series().equals(series)) {
                 reused++;
-                return last.forecast;
+                return last.forecast(horizon);
             }
         }
         // Fitted outside the lock: two threads forecasting the same new history both fit it, the
         // same answer, and one of them is kept.
-        Forecast forecast = forecasting.forecast(series, horizon);
+        Forecasting.Fit fit = forecasting.fit(series);
         synchronized (this) {
             fitted++;
             if (capacity > 0) {
-                remembered.put(key, new Remembered(series, horizon, forecast));
+                remembered.put(key, fit);
             }
         }
-        return forecast;
+        return fit.forecast(horizon);
     }
 
     /** Forecasts that were fitted, because the history was new, changed or forgotten. */
@@ -79,6 +82,4 @@ public final class ForecastMemo<K> {
         return remembered.size();
     }
 
-    private record Remembered(DemandSeries series, int horizon, Forecast forecast) {
-    }
 }

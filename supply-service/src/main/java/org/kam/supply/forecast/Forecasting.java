@@ -61,9 +61,16 @@ public final class Forecasting {
 
     /** Forecasts the {@code horizon} periods after {@code series}, with the accuracy on its hold-out. */
     public Forecast forecast(DemandSeries series, int horizon) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("horizon must be 1 or more, was " + horizon);
-        }
+        requireHorizon(horizon);
+        return fit(series).forecast(horizon);
+    }
+
+    /**
+     * The model chosen and fitted for {@code series}, with its accuracy on the hold-out: what a forecast
+     * of any horizon is made from (the choice and the fit do not depend on the horizon, so
+     * {@link ForecastMemo} keeps this and answers every horizon from it).
+     */
+    Fit fit(DemandSeries series) {
         double[] history = series.values();
         int n = history.length;
         int heldOut = holdOut(n);
@@ -75,9 +82,23 @@ public final class Forecasting {
             accuracy = Accuracy.measure(training, actual, choice.fit(training, seasonLength).forecast(heldOut),
                     seasonLength);
         }
-        DemandModel model = choice.fit(history, seasonLength);
-        return new Forecast(choice, model.parameters(), series.end(), series.periodLength(), n,
-                model.forecast(horizon), accuracy);
+        return new Fit(choice, choice.fit(history, seasonLength), series, accuracy);
+    }
+
+    /** A model fitted to one history; {@link #forecast} of it for any horizon. */
+    record Fit(ModelChoice choice, DemandModel model, DemandSeries series, Accuracy accuracy) {
+
+        Forecast forecast(int horizon) {
+            requireHorizon(horizon);
+            return new Forecast(choice, model.parameters(), series.end(), series.periodLength(), series.length(),
+                    model.forecast(horizon), accuracy);
+        }
+    }
+
+    private static void requireHorizon(int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be 1 or more, was " + horizon);
+        }
     }
 
     /** Periods held out of a history of {@code n} periods. */

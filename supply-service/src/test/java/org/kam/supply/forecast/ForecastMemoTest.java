@@ -23,25 +23,43 @@ class ForecastMemoTest {
         // when the same history is forecast again, from an equal but new series
         Forecast again = memo.forecast("A1/SKU-1", weekly(6, 0, 0, 6, 0, 0, 6, 0), 8);
 
-        assertThat(again).isSameAs(first);
+        assertSameForecast(again, first);
         assertThat(memo.fitted()).isEqualTo(1);
         assertThat(memo.reused()).isEqualTo(1);
     }
 
     @Test
-    void aChangedHistoryOrHorizonIsFittedAgain() {
+    void aChangedHistoryIsFittedAgain() {
         ForecastMemo<String> memo = new ForecastMemo<>(forecasting, 10);
         memo.forecast("A1/SKU-1", weekly(4, 6, 4, 6), 4);
 
         Forecast moreDemand = memo.forecast("A1/SKU-1", weekly(4, 6, 4, 7), 4);
         Forecast aWeekLater = memo.forecast("A1/SKU-1", weekly(4, 6, 4, 7, 0), 4);
-        Forecast longer = memo.forecast("A1/SKU-1", weekly(4, 6, 4, 7, 0), 6);
 
         assertSameForecast(moreDemand, forecasting.forecast(weekly(4, 6, 4, 7), 4));
         assertSameForecast(aWeekLater, forecasting.forecast(weekly(4, 6, 4, 7, 0), 4));
-        assertThat(longer.values()).hasSize(6);
-        assertThat(memo.fitted()).isEqualTo(4);
+        assertThat(memo.fitted()).isEqualTo(3);
         assertThat(memo.reused()).isZero();
+    }
+
+    @Test
+    void theSizersAndThePeakPlansHorizonsOfOneHistoryShareOneFit() {
+        // given a history the sizer forecast 8 weeks ahead
+        ForecastMemo<String> memo = new ForecastMemo<>(forecasting, 10);
+        DemandSeries history = weekly(3, 0, 5, 4, 0, 6, 2, 0, 4, 5, 0, 3);
+        memo.forecast("A1/SKU-1", history, 8);
+
+        // when the peak plan forecasts it 26 weeks ahead, and the sizer 8 again
+        Forecast peakPlan = memo.forecast("A1/SKU-1", history, 26);
+        Forecast sizer = memo.forecast("A1/SKU-1", history, 8);
+
+        // then neither is fitted again, and each is the forecast from scratch for its horizon
+        assertThat(memo.fitted()).isEqualTo(1);
+        assertThat(memo.reused()).isEqualTo(2);
+        assertSameForecast(peakPlan, forecasting.forecast(history, 26));
+        assertSameForecast(sizer, forecasting.forecast(history, 8));
+        assertThat(peakPlan.values()).hasSize(26);
+        assertThat(sizer.values()).hasSize(8);
     }
 
     @Test
@@ -106,7 +124,7 @@ class ForecastMemoTest {
                 case 1 -> histories[key][random.nextInt(histories[key].length)] = random.nextInt(20);
                 default -> { } // unchanged: the usual case between two weeks' ends
             }
-            int horizon = 1 + random.nextInt(3);
+            int horizon = 1 + random.nextInt(30);
 
             Forecast answer = memo.forecast(key, weekly(histories[key]), horizon);
 
