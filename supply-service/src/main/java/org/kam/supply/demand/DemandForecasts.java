@@ -44,7 +44,7 @@ public class DemandForecasts {
     private static final String WEEK = "date_trunc('week', occurred_at at time zone 'UTC') at time zone 'UTC'";
 
     private final JdbcTemplate jdbc;
-    /** The latest forecast of each history, by SKU and account (none for a SKU's whole demand). */
+    /** The model last fitted to each history, by SKU and account (none for a SKU's whole demand). */
     private final ForecastMemo<History> memo;
 
     DemandForecasts(JdbcTemplate jdbc, DemandProperties properties, MeterRegistry meters) {
@@ -57,7 +57,7 @@ public class DemandForecasts {
                 .description("Demand forecasts given back for a history unchanged since its last forecast")
                 .register(meters);
         Gauge.builder("kam.supply.forecasts.remembered", memo, ForecastMemo::size)
-                .description("Demand histories whose latest forecast is kept").register(meters);
+                .description("Demand histories whose last fitted model is kept").register(meters);
     }
 
     /** Empty when nothing of the SKU (for that account, when given) was ever sold. */

@@ -3,8 +3,8 @@ package org.kam.supply.demand;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param forecastMemoEntries how many demand histories (an account's or a SKU's) keep their latest
- *                            forecast, so an unchanged history is not fitted again (20,000; 0 to
+ * @param forecastMemoEntries how many demand histories (an account's or a SKU's) keep the model last
+ *                            fitted to them, so an unchanged history is not fitted again (20,000; 0 to
  *                            1,000,000; 0 fits every time)
  */
 @ConfigurationProperties("kam.supply.demand")
