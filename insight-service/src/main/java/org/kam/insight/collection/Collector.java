@@ -42,6 +42,13 @@ public class Collector {
     private final RowsAtCommit<SaleFact> saleFacts;
     /** Read only by the portfolio views and the market watch, never in a consumer's transaction: written at its commit. */
     private final RowsAtCommit<TierChange> tierHistory;
+    /**
+     * Each account's current tier, decided in the transaction on what it read ({@link KnownFacts})
+     * and written at its commit, the latest change of each account once (issue 12: a statement per
+     * change was a fifth of insight's). The statement keeps the check of the sequence, so a change
+     * that another writer stored meanwhile is never overwritten by an older one.
+     */
+    private final RowsAtCommit<TierChange> tiers;
 
     Collector(JdbcTemplate jdbc, Inbox inbox, List<FactListener> listeners, MeterRegistry meters, KnownFacts facts) {
         this.jdbc = jdbc;
@@ -67,6 +74,18 @@ public class Collector {
                     ps.setString(4, change.to().name());
                     ps.setTimestamp(5, Timestamp.from(change.asOf()));
                     ps.setLong(6, change.sequence());
+                });
+        this.tiers = RowsAtCommit.merging(jdbc, """
+                insert into account_tier (account_id, tier, as_of, sequence) values (?, ?, ?, ?)
+                on conflict (account_id) do update
+                   set tier = excluded.tier, as_of = excluded.as_of, sequence = excluded.sequence
+                where account_tier.sequence < excluded.sequence
+                   or (account_tier.sequence = 0 and excluded.sequence = 0)""", TierChange::accountId,
+                (earlier, later) -> later, (ps, change) -> {
+                    ps.setString(1, change.accountId());
+                    ps.setString(2, change.to().name());
+                    ps.setTimestamp(3, Timestamp.from(change.asOf()));
+                    ps.setLong(4, change.sequence());
                 });
         this.inbox = inbox;
         this.listeners = List.copyOf(listeners);
@@ -101,19 +120,13 @@ public class Collector {
         if (!inbox.firstDelivery(TIERS_CONSUMER, change.eventId())) {
             return;
         }
-        int applied = jdbc.update("""
-                insert into account_tier (account_id, tier, as_of, sequence) values (?, ?, ?, ?)
-                on conflict (account_id) do update
-                   set tier = excluded.tier, as_of = excluded.as_of, sequence = excluded.sequence
-                where account_tier.sequence < excluded.sequence
-                   or (account_tier.sequence = 0 and excluded.sequence = 0)""",
-                change.accountId(), change.to().name(), Timestamp.from(change.asOf()), change.sequence());
-        if (applied == 0) {
+        if (!facts.knownTier(change.accountId()).replacedBy(change.sequence())) {
             // An older change replayed after a newer one: the tier stays, and nobody is told again.
             meters.counter("kam.insight.tier.changes.stale").increment();
             return;
         }
-        facts.tierNow(change.accountId(), change.to());
+        tiers.add(change);
+        facts.tierNow(change.accountId(), change.to(), change.sequence());
         tierHistory.add(change);
         listeners.forEach(listener -> listener.tierChanged(change));
     }

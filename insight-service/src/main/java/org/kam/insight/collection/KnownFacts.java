@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
 public class KnownFacts {
 
     private final JdbcTemplate jdbc;
-    private final ReadPerTransaction<String, Tier> tiers;
+    private final ReadPerTransaction<String, KnownTier> tiers;
     private final ReadPerTransaction<String, Optional<String>> productLines;
 
     KnownFacts(JdbcTemplate jdbc) {
@@ -45,6 +45,11 @@ public class KnownFacts {
 
     /** The tier insight-service knows for the account (REGULAR when it knows none: account-service opens accounts as REGULAR). */
     public Tier tierOf(String accountId) {
+        return tiers.get(accountId).tier();
+    }
+
+    /** The account's tier with the sequence of the change that set it. */
+    KnownTier knownTier(String accountId) {
         return tiers.get(accountId);
     }
 
@@ -53,9 +58,9 @@ public class KnownFacts {
         return productLines.get(sku);
     }
 
-    /** The Collector stored the account's new tier in the current transaction. */
-    void tierNow(String accountId, Tier tier) {
-        tiers.wrote(accountId, tier);
+    /** The Collector stored the account's new tier, set by the change numbered {@code sequence}, in the current transaction. */
+    void tierNow(String accountId, Tier tier, long sequence) {
+        tiers.wrote(accountId, new KnownTier(tier, sequence));
     }
 
     /** The Collector stored the SKU's product line in the current transaction. */
@@ -63,19 +68,38 @@ public class KnownFacts {
         productLines.wrote(sku, Optional.ofNullable(productLine));
     }
 
-    private Tier storedTier(String accountId) {
-        return jdbc.query("select tier from account_tier where account_id = ?",
-                (rs, row) -> Tier.valueOf(rs.getString(1)), accountId)
-                .stream().findFirst().orElse(Tier.REGULAR);
+    private KnownTier storedTier(String accountId) {
+        return jdbc.query("select tier, sequence from account_tier where account_id = ?",
+                (rs, row) -> new KnownTier(Tier.valueOf(rs.getString(1)), rs.getLong(2)), accountId)
+                .stream().findFirst().orElse(KnownTier.UNKNOWN);
     }
 
-    private Map<String, Tier> storedTiers(Collection<String> accountIds) {
-        Map<String, Tier> found = new HashMap<>();
-        accountIds.forEach(accountId -> found.put(accountId, Tier.REGULAR));
-        jdbc.query("select account_id, tier from account_tier where account_id = any(?)",
-                rs -> { found.put(rs.getString(1), Tier.valueOf(rs.getString(2))); },
+    private Map<String, KnownTier> storedTiers(Collection<String> accountIds) {
+        Map<String, KnownTier> found = new HashMap<>();
+        accountIds.forEach(accountId -> found.put(accountId, KnownTier.UNKNOWN));
+        jdbc.query("select account_id, tier, sequence from account_tier where account_id = any(?)",
+                rs -> { found.put(rs.getString(1), new KnownTier(Tier.valueOf(rs.getString(2)), rs.getLong(3))); },
                 (Object) accountIds.toArray(String[]::new));
         return found;
+    }
+
+    /**
+     * An account's tier and the sequence of the change that set it ({@link #NONE}: no change was
+     * applied, the account is REGULAR as account-service opened it).
+     */
+    record KnownTier(Tier tier, long sequence) {
+
+        static final long NONE = -1;
+        static final KnownTier UNKNOWN = new KnownTier(Tier.REGULAR, NONE);
+
+        /**
+         * Whether a change numbered {@code sequence} replaces this one: account-service numbers one
+         * account's changes in order, so an older one replayed after a newer one is stale (changes
+         * without a number, 0, replace each other in the order received).
+         */
+        boolean replacedBy(long sequence) {
+            return this.sequence == NONE || this.sequence < sequence || (this.sequence == 0 && sequence == 0);
+        }
     }
 
     private Map<String, Optional<String>> storedProductLines(Collection<String> skus) {

@@ -119,10 +119,22 @@ public final class Batches {
      * for an invalid record — its handler refuses it, at its own index, with the reason.
      */
     public static <T> List<T> readable(List<Message<byte[]>> records, java.util.function.Function<byte[], T> reader) {
+        return readableRecords(records, record -> reader.apply(record.getPayload()));
+    }
+
+    /**
+     * As {@link #readable}, for a reader that needs the record's headers too (a topic that carries
+     * several event types, told apart by a header); a record it answers null for is left out.
+     */
+    public static <T> List<T> readableRecords(List<Message<byte[]>> records,
+            java.util.function.Function<Message<byte[]>, T> reader) {
         List<T> read = new ArrayList<>(records.size());
         for (Message<byte[]> record : records) {
             try {
-                read.add(reader.apply(record.getPayload()));
+                T value = reader.apply(record);
+                if (value != null) {
+                    read.add(value);
+                }
             } catch (RuntimeException invalid) {
                 // left for the record's own handler to refuse
             }

@@ -79,6 +79,26 @@ class BatchesTest {
     }
 
     @Test
+    void aLookAheadThatNeedsTheHeadersReadsByTheRecordAndLeavesOutWhatItRefusesOrDoesNotKnow() {
+        // given records of two event types told apart by a header, one of a type not read, one without the header
+        List<Message<byte[]>> records = List.of(
+                MessageBuilder.withPayload(bytes("1")).setHeader("kam-event-type", "Count").build(),
+                MessageBuilder.withPayload(bytes("2")).setHeader("kam-event-type", "Other").build(),
+                MessageBuilder.withPayload(bytes("3")).build(),
+                MessageBuilder.withPayload(bytes("4")).setHeader("kam-event-type", "Count").build());
+
+        List<Integer> read = Batches.readableRecords(records, record -> {
+            Object type = record.getHeaders().get("kam-event-type");
+            if (type == null) {
+                throw new InvalidEventException("kam-event-type", "missing");
+            }
+            return "Count".equals(type) ? Integer.valueOf(new String(record.getPayload(), StandardCharsets.UTF_8)) : null;
+        });
+
+        assertThat(read).containsExactly(1, 4);
+    }
+
+    @Test
     void theRecordsBeforeAnInvalidOneAreCommittedAloneAndTheFailureNamesItsIndex() {
         // given a batch whose third record is invalid
         Consumer<Message<byte[]>> handler = apply(Set.of("c"), Set.of());

@@ -7,8 +7,11 @@ import org.kam.chassis.messaging.EventHeaders;
 import org.kam.chassis.messaging.FutureLimit;
 import org.kam.insight.collection.Collector;
 import org.kam.insight.collection.IncomingEvents;
+import org.kam.insight.collection.RelationshipSignal;
 import org.kam.insight.collection.ReservationChange;
 import org.kam.insight.collection.Sale;
+import org.kam.insight.collection.SupplySignal;
+import org.kam.insight.collection.TierChange;
 import org.kam.chassis.messaging.Batches;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,10 +30,12 @@ class CollectionConsumers {
         }, message -> collector.collect(IncomingEvents.sale(message.getPayload(), salesFutureLimit)));
     }
 
-    /** kam.account-tiers.v1 */
+    /** kam.account-tiers.v1: each transaction first reads the current tiers of all its accounts (Collector.readAhead). */
     @Bean
     Consumer<Message<List<byte[]>>> accountTiers(Batches batches, Collector collector) {
-        return batches.each(message -> collector.collect(IncomingEvents.tierChange(message.getPayload())));
+        return batches.each(records -> collector.readAhead(
+                Batches.readable(records, IncomingEvents::tierChange).stream().map(TierChange::accountId).toList(), List.of()),
+                message -> collector.collect(IncomingEvents.tierChange(message.getPayload())));
     }
 
     /** kam.reservations.v1 */
@@ -41,16 +46,33 @@ class CollectionConsumers {
                 message -> collector.collect(IncomingEvents.reservationChange(message.getPayload())));
     }
 
-    /** kam.supply-signals.v1: several event types on one topic, told apart by the kam-event-type header. */
+    /**
+     * kam.supply-signals.v1: several event types on one topic, told apart by the kam-event-type
+     * header; each transaction first reads the product lines of all its SKUs (and the tiers of the
+     * accounts a stock-out names), which the notices they raise are routed by.
+     */
     @Bean
     Consumer<Message<List<byte[]>>> supplySignals(Batches batches, Collector collector) {
-        return batches.each(message -> collector.collectSupplySignal(EventHeaders.eventType(message), message.getPayload()));
+        return batches.each(records -> {
+            List<SupplySignal> signals = Batches.readableRecords(records,
+                    record -> IncomingEvents.supplySignal(EventHeaders.eventType(record), record.getPayload()).orElse(null));
+            collector.readAhead(signals.stream().filter(SupplySignal.StockOut.class::isInstance)
+                    .map(signal -> ((SupplySignal.StockOut) signal).accountId()).filter(java.util.Objects::nonNull).toList(),
+                    signals.stream().map(SupplySignal::sku).toList());
+        }, message -> collector.collectSupplySignal(EventHeaders.eventType(message), message.getPayload()));
     }
 
-    /** kam.relationship-signals.v1: several event types on one topic, told apart by the kam-event-type header. */
+    /**
+     * kam.relationship-signals.v1: several event types on one topic, told apart by the kam-event-type
+     * header; each transaction first reads the tiers of all its accounts, which the notices they
+     * raise are routed by.
+     */
     @Bean
     Consumer<Message<List<byte[]>>> relationshipSignals(Batches batches, Collector collector) {
-        return batches.each(message -> collector.collectRelationshipSignal(EventHeaders.eventType(message), message.getPayload()));
+        return batches.each(records -> collector.readAhead(Batches.readableRecords(records,
+                record -> IncomingEvents.relationshipSignal(EventHeaders.eventType(record), record.getPayload()).orElse(null))
+                .stream().map(RelationshipSignal::accountId).toList(), List.of()),
+                message -> collector.collectRelationshipSignal(EventHeaders.eventType(message), message.getPayload()));
     }
 
     /** kam.products.v1 */
