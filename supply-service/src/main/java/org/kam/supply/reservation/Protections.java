@@ -76,7 +76,14 @@ public class Protections {
     private final RowsAtCommit<SaleLine> saleLines;
     /** Reserved units an allocation decided in memory, written at the commit: the last per protection wins. */
     private final RowsAtCommit<Held> heldAtCommit;
-    private final ReadPerTransaction<String, Tier> tiers;
+    private final ReadPerTransaction<String, KnownTier> tiers;
+    /**
+     * Each account's tier, written at the commit, the latest change of each account once (issue 12:
+     * a statement per change): the tier consumer decides on the tiers its batch read with the
+     * accounts' locks ({@link #lockAccounts}), which it holds to the commit. The statement keeps the
+     * check of the sequence, so an older change never overwrites a newer one.
+     */
+    private final RowsAtCommit<TierChange> tiersAtCommit;
     /** Protections read by {@link #lockHoldingsAhead}, per SKU, until its first {@link #lockHoldings} in the transaction. */
     private final TransactionScoped<Map<String, List<HeldStock>>> holdingsAhead;
     private final Inbox inbox;
@@ -115,6 +122,18 @@ public class Protections {
                 });
         this.holdingsAhead = new TransactionScoped<>(jdbc.getDataSource(), HashMap::new);
         this.tiers = new ReadPerTransaction<>(jdbc.getDataSource(), this::storedTier, this::storedTiers);
+        this.tiersAtCommit = RowsAtCommit.merging(jdbc, """
+                insert into account_tier (account_id, tier, as_of, sequence) values (?, ?, ?, ?)
+                on conflict (account_id) do update
+                   set tier = excluded.tier, as_of = excluded.as_of, sequence = excluded.sequence
+                where account_tier.sequence < excluded.sequence
+                   or (account_tier.sequence = 0 and excluded.sequence = 0 and account_tier.as_of <= excluded.as_of)""",
+                TierChange::accountId, (earlier, later) -> later, (ps, change) -> {
+                    ps.setString(1, change.accountId());
+                    ps.setString(2, change.to().name());
+                    ps.setTimestamp(3, Timestamp.from(change.asOf()));
+                    ps.setLong(4, change.sequence());
+                });
         this.due = due;
         this.events = events;
         this.inbox = inbox;
@@ -157,18 +176,13 @@ public class Protections {
             return;
         }
         lockAccount(change.accountId());
-        int applied = jdbc.update("""
-                insert into account_tier (account_id, tier, as_of, sequence) values (?, ?, ?, ?)
-                on conflict (account_id) do update
-                   set tier = excluded.tier, as_of = excluded.as_of, sequence = excluded.sequence
-                where account_tier.sequence < excluded.sequence
-                   or (account_tier.sequence = 0 and excluded.sequence = 0 and account_tier.as_of <= excluded.as_of)""",
-                change.accountId(), change.to().name(), Timestamp.from(change.asOf()), change.sequence());
-        if (applied == 0) {
+        KnownTier known = tiers.get(change.accountId());
+        if (known != null && !known.replacedBy(change.sequence(), change.asOf())) {
             staleTierChanges.increment();
             return;
         }
-        tiers.wrote(change.accountId(), change.to());
+        tiersAtCommit.add(change);
+        tiers.wrote(change.accountId(), new KnownTier(change.to(), change.asOf(), change.sequence()));
         meters.counter("kam.supply.tier.changes.applied", "to", change.to().name()).increment();
         events.publishEvent(PlanningInputChanged.TIER);
         due.wholeAccount(change.accountId());
@@ -569,18 +583,21 @@ public class Protections {
      * change writes it, holding the account's lock, which whoever asks here holds too.
      */
     public Tier tierOf(String accountId) {
-        return tiers.get(accountId);
+        KnownTier known = tiers.get(accountId);
+        return known == null ? null : known.tier();
     }
 
-    private Tier storedTier(String accountId) {
-        return jdbc.queryForList("select tier from account_tier where account_id = ?", String.class, accountId)
-                .stream().findFirst().map(Tier::valueOf).orElse(null);
+    private KnownTier storedTier(String accountId) {
+        return jdbc.query("select tier, as_of, sequence from account_tier where account_id = ?",
+                (rs, row) -> new KnownTier(Tier.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(), rs.getLong(3)),
+                accountId).stream().findFirst().orElse(null);
     }
 
-    private Map<String, Tier> storedTiers(Collection<String> accountIds) {
-        Map<String, Tier> found = new HashMap<>();
-        jdbc.query("select account_id, tier from account_tier where account_id = any(?)",
-                rs -> { found.put(rs.getString(1), Tier.valueOf(rs.getString(2))); },
+    private Map<String, KnownTier> storedTiers(Collection<String> accountIds) {
+        Map<String, KnownTier> found = new HashMap<>();
+        jdbc.query("select account_id, tier, as_of, sequence from account_tier where account_id = any(?)",
+                rs -> { found.put(rs.getString(1), new KnownTier(Tier.valueOf(rs.getString(2)),
+                        rs.getTimestamp(3).toInstant(), rs.getLong(4))); },
                 (Object) accountIds.toArray(String[]::new));
         return found;
     }
