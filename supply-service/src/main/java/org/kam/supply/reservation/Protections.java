@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -539,7 +540,7 @@ public class Protections {
         jdbc.query("select sku, on_hand from product where sku = any(?)",
                 rs -> { onHand.put(rs.getString(1), rs.getInt(2)); }, (Object) asked);
         List<Object[]> changed = new ArrayList<>();
-        for (String sku : new java.util.LinkedHashSet<>(skus)) {
+        for (String sku : new LinkedHashSet<>(skus)) {
             List<Protection> ranked = protections.getOrDefault(sku, List.of());
             List<Integer> reserved = ProtectionRule.reshare(onHand.getOrDefault(sku, 0),
                     ranked.stream().map(Protection::holding).toList());
@@ -602,7 +603,6 @@ public class Protections {
         return found;
     }
 
-    /** Units on hand; an unknown SKU has none. */
     /** Serialises everything that decides for one account; take it before any SKU lock. */
     public void lockAccount(String accountId) {
         locks.lock(ACCOUNT_LOCKS, accountId.hashCode());
