@@ -101,6 +101,56 @@ class SalesDecidedInMemoryIT extends SupplyIntegrationTest {
                 .anyMatch(event -> event.startsWith("ReservationChanged") && event.endsWith("STOCK_CHANGED"))
                 .anyMatch(event -> event.startsWith("StockChanged") && event.contains("SOLD"))
                 .anyMatch(event -> event.startsWith("KeyAccountStockOut"));
+        // and the units protected per SKU, as the database keeps them, are the protections' sum
+        assertThat(protectedTotals()).isEqualTo(protectionSums());
+    }
+
+    @Test
+    void aBatchTopsUpAProtectionShortOfItsTargetWhereStockIsFreeAsOneSaleAtATimeDoes() {
+        // given per copy a SKU of 40 units of which IM-K1's agreed 20 hold only 5 (stock left free
+        // while a protection is short: a batch then loads more than its buyers' protections)
+        protections.changeTier(new TierChange(UUID.randomUUID(), "IM-K1", Tier.KEY, Instant.now()));
+        protections.changeTier(new TierChange(UUID.randomUUID(), "IM-R1", Tier.REGULAR, Instant.now()));
+        for (String copy : List.of("SHORT-ONE", "SHORT-ALL")) {
+            catalogue.save(sku(copy, "A"), "A", "test", false, 40);
+            protections.agree("IM-K1", sku(copy, "A"), 20, "test", "test");
+            jdbc.update("update reservation set reserved = 5 where account_id = 'IM-K1' and sku = ?", sku(copy, "A"));
+        }
+
+        // when a regular account buys 3 units twice, one transaction each for the first copy and
+        // both in one for the second
+        Instant start = Instant.now().plusSeconds(1);
+        List<SaleLine> sales = List.of(new SaleLine(UUID.randomUUID(), "IM-R1", "A", 3, start),
+                new SaleLine(UUID.randomUUID(), "IM-R1", "A", 3, start.plusMillis(1)));
+        sales.forEach(sale -> orders.place(in("SHORT-ONE", sale)));
+        transactions.executeWithoutResult(tx -> {
+            List<SaleLine> batch = sales.stream().map(sale -> in("SHORT-ALL", sale)).toList();
+            orders.lockAhead(batch);
+            batch.forEach(orders::place);
+        });
+
+        // then the first sale's free stock topped IM-K1 up to its 20 in both: 40 - 3 - 3 = 34 on hand
+        assertThat(state("SHORT-ALL")).isEqualTo(state("SHORT-ONE")).contains(
+                "order IM-R1 A 3 REGULAR from protection 0 from free stock 3 owed 0",
+                "product A 34",
+                "protection IM-K1 A 20 20");
+        assertThat(protectedTotals()).isEqualTo(protectionSums()).containsEntry(sku("SHORT-ALL", "A"), 20L);
+    }
+
+    /** The units protected per SKU as sku_protected keeps them (SKUs with none left out). */
+    private Map<String, Long> protectedTotals() {
+        Map<String, Long> totals = new java.util.TreeMap<>();
+        jdbc.query("select sku, units from sku_protected where units <> 0",
+                rs -> { totals.put(rs.getString(1), rs.getLong(2)); });
+        return totals;
+    }
+
+    /** The same, summed from the protections. */
+    private Map<String, Long> protectionSums() {
+        Map<String, Long> sums = new java.util.TreeMap<>();
+        jdbc.query("select sku, sum(reserved) from reservation group by sku having sum(reserved) <> 0",
+                rs -> { sums.put(rs.getString(1), rs.getLong(2)); });
+        return sums;
     }
 
     private static String sku(String copy, String sku) {

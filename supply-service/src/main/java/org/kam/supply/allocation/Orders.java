@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import org.kam.chassis.inbox.Inbox;
@@ -24,6 +26,7 @@ import org.kam.supply.catalogue.SkuStock;
 import org.kam.supply.reservation.HeldStock;
 import org.kam.supply.reservation.Protections;
 import org.kam.supply.reservation.SaleLine;
+import org.kam.supply.reservation.SkuHoldings;
 import org.kam.supply.reservation.Tier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -148,9 +151,10 @@ public class Orders {
             return;
         }
         protections.lockAccounts(sales.stream().map(SaleLine::accountId).toList());
-        List<String> skus = sales.stream().map(SaleLine::sku).distinct().sorted().toList();
-        catalogue.lockProducts(skus);
-        protections.lockHoldingsAhead(skus);
+        Map<String, Set<String>> buyers = new TreeMap<>();
+        sales.forEach(sale -> buyers.computeIfAbsent(sale.sku(), sku -> new HashSet<>()).add(sale.accountId()));
+        Map<String, Integer> onHand = catalogue.lockProducts(List.copyOf(buyers.keySet()));
+        protections.lockHoldingsAhead(buyers, onHand);
     }
 
     /** Stock was counted or supply received: waiting orders and protections share it. */
@@ -170,7 +174,7 @@ public class Orders {
         List<String> skus = jdbc.queryForList("""
                 select p.sku from product p
                 where exists (select 1 from customer_order o where o.sku = p.sku and o.owed > 0)
-                  and p.on_hand > (select coalesce(sum(reserved), 0) from reservation r where r.sku = p.sku)
+                  and p.on_hand > coalesce((select units from sku_protected r where r.sku = p.sku), 0)
                 order by p.sku""", String.class);
         for (String sku : skus) {
             try {
@@ -265,10 +269,11 @@ public class Orders {
         /** The tier each protection was made for, as the events about it name it. */
         final Map<String, Tier> tiers = new HashMap<>();
 
-        Lot(SkuStock stock, List<HeldStock> holdings) {
+        Lot(SkuStock stock, SkuHoldings holdings) {
             this.stock = stock;
             this.position = new SkuPosition(stock.sku(), stock.onHand());
-            for (HeldStock held : holdings) {
+            position.protectedForOthers(Math.toIntExact(holdings.protectedForOthers()));
+            for (HeldStock held : holdings.holdings()) {
                 position.hold(held.accountId(), held.requested(), held.reserved());
                 tiers.put(held.accountId(), held.tier());
             }
@@ -384,9 +389,8 @@ public class Orders {
     }
 
     private int protectedUnits(String sku) {
-        Long units = jdbc.queryForObject("select coalesce(sum(reserved), 0) from reservation where sku = ?",
-                Long.class, sku);
-        return units == null ? 0 : Math.toIntExact(units);
+        return jdbc.queryForList("select units from sku_protected where sku = ?", Long.class, sku).stream()
+                .findFirst().map(Math::toIntExact).orElse(0);
     }
 
     private void count(Allocation allocation) {

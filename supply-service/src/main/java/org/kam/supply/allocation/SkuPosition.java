@@ -126,6 +126,19 @@ public final class SkuPosition {
         set(accountId, holding);
     }
 
+    /**
+     * Units protected for accounts whose protections were not loaded (loaded, not decided here):
+     * they count as protected — no order or protection takes them — and nothing here changes them.
+     * A batch of sales loads only the protections it can change ({@code SkuHoldings}).
+     */
+    public void protectedForOthers(int units) {
+        if (units < 0 || units > freeStock()) {
+            throw new IllegalArgumentException("units protected for others must be between 0 and the "
+                    + freeStock() + " units not yet protected, was " + units);
+        }
+        reservedTotal += units;
+    }
+
     /** An order, or what is left of it, already waiting (loaded, not decided here). */
     public void owe(Backorder backorder) {
         backorders.add(backorder);

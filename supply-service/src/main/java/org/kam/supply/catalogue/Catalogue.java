@@ -169,11 +169,12 @@ public class Catalogue {
      * as every stock change does); SKUs not in the catalogue are left out. Their stock per
      * warehouse is read then too, in one more statement, and handed to the first
      * {@link #lockStock} of each SKU in the transaction: a batch sells most of the catalogue, and
-     * reading each SKU's stock on its own was two statements a SKU.
+     * reading each SKU's stock on its own was two statements a SKU. Answers the units on hand of
+     * each product locked.
      */
-    public void lockProducts(List<String> skus) {
+    public Map<String, Integer> lockProducts(List<String> skus) {
         if (skus.isEmpty()) {
-            return;
+            return Map.of();
         }
         Map<String, StockCount> counts = new LinkedHashMap<>();
         jdbc.query(connection -> {
@@ -185,9 +186,11 @@ public class Catalogue {
             Timestamp countedAt = rs.getTimestamp(3);
             counts.put(rs.getString(1), new StockCount(rs.getInt(2), countedAt == null ? null : countedAt.toInstant()));
         });
+        Map<String, Integer> onHand = new HashMap<>();
+        counts.forEach((sku, count) -> onHand.put(sku, count.onHand()));
         Map<String, SkuStock> ahead = lockedAhead.current();
         if (ahead == null || counts.isEmpty()) {
-            return;
+            return onHand;
         }
         // After the locks, in a statement of their own (see lockStock).
         Map<String, Map<String, Integer>> warehouses = new HashMap<>();
@@ -196,6 +199,7 @@ public class Catalogue {
         }, (Object) counts.keySet().toArray(String[]::new));
         counts.forEach((sku, count) -> ahead.put(sku,
                 new SkuStock(sku, count.onHand(), count.countedAt(), warehouses.getOrDefault(sku, Map.of()))));
+        return onHand;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.kam.supply.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 
@@ -129,6 +130,33 @@ class SkuPositionTest {
         assertThat(position.protect("K2", 40)).isEqualTo(10);
         assertThat(position.protect("K1", 30)).isEqualTo(30);
         assertThat(position.freeStock()).isEqualTo(10);
+    }
+
+    @Test
+    void unitsProtectedForAccountsNotLoadedAreNeitherSoldNorGivenToAProtection() {
+        // given 100 on hand, 70 of them protected for accounts not loaded, and K holding 10 of its 30
+        SkuPosition position = new SkuPosition("AC-CMP-20", 100);
+        position.protectedForOthers(70);
+        position.hold("K", 30, 10);
+
+        // when a regular account orders 25 and free stock tops K up
+        Allocation regular = position.order(order("O-1", "R", Tier.REGULAR, 25, 0));
+        position.fillProtections();
+
+        // then only the 20 free units were sold, none were left to top K up, and 70 stay protected for others
+        assertThat(regular).isEqualTo(new Allocation("O-1", "R", Tier.REGULAR, 0, 20, 5));
+        assertThat(position.protectedFor("K")).isEqualTo(10);
+        assertThat(position.protectedUnits()).isEqualTo(80);
+        assertThat(position.onHand()).isEqualTo(80);
+    }
+
+    @Test
+    void moreUnitsProtectedForOthersThanAreOnHandAreRefused() {
+        SkuPosition position = new SkuPosition("AC-CMP-20", 10);
+
+        assertThatThrownBy(() -> position.protectedForOthers(11)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("units protected for others must be between 0 and the 10 units not yet protected, was 11");
+        assertThatThrownBy(() -> position.protectedForOthers(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
