@@ -64,7 +64,7 @@ final class KafkaBroker implements AutoCloseable {
         if (!Files.exists(logDirectory().resolve("meta.properties"))) {
             format(config);
         }
-        process = Processes.start(java(List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC"), "kafka.Kafka",
+        process = Processes.start(java(jvmOptions(System.getenv("KAM_KAFKA_JVM_OPTIONS")), "kafka.Kafka",
                 config.toString()), dataDir, Map.of(), log);
         if (closed) {
             // close() ran while this was starting and may not have seen the process.
@@ -191,6 +191,16 @@ final class KafkaBroker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms512m", "-Xmx1g", "-XX:+UseG1GC");
+
+    /** The broker's JVM options: {@code KAM_KAFKA_JVM_OPTIONS} split on spaces, or the defaults. */
+    static List<String> jvmOptions(String configured) {
+        if (configured == null || configured.isBlank()) {
+            return DEFAULT_JVM_OPTIONS;
+        }
+        return List.of(configured.trim().split("\\s+"));
     }
 
     private List<String> java(List<String> jvmOptions, String mainClass, String... arguments) {

@@ -204,10 +204,12 @@ public class Orders {
 
     /** Units the SKU's waiting orders of accounts now in {@code tiers} are still owed. */
     public int unitsOwed(String sku, Set<Tier> tiers) {
+        // Each waiting order's tier looked up by key: joined, the planner hashed every account's
+        // tier for each SKU planned (9 ms a SKU with 27,000 accounts; issue 12, EXPLAIN ANALYZE).
         Long owed = jdbc.queryForObject("""
                 select coalesce(sum(o.owed), 0) from customer_order o
-                left join account_tier t on t.account_id = o.account_id
-                where o.sku = ? and o.owed > 0 and coalesce(t.tier, 'REGULAR') = any(?)""",
+                where o.sku = ? and o.owed > 0
+                  and coalesce((select t.tier from account_tier t where t.account_id = o.account_id), 'REGULAR') = any(?)""",
                 Long.class, sku, tiers.stream().map(Tier::name).toArray(String[]::new));
         return owed == null ? 0 : Math.toIntExact(owed);
     }
