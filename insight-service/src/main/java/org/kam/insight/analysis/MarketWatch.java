@@ -190,8 +190,11 @@ public class MarketWatch {
         return subject.isAccount()
                 ? jdbc.queryForObject("select min(occurred_at) from sale_fact where account_id = ?", Timestamp.class,
                         subject.accountId())
+                // Each SKU's first sale from the (sku, occurred_at) index, then the earliest of those.
                 : jdbc.queryForObject("""
-                        select min(s.occurred_at) from sale_fact s join product p on p.sku = s.sku where p.product_line = ?""",
+                        select min(first_sale) from product p
+                        cross join lateral (select min(s.occurred_at) as first_sale from sale_fact s where s.sku = p.sku) f
+                        where p.product_line = ?""",
                         Timestamp.class, subject.productLine());
     }
 
