@@ -184,7 +184,7 @@ public final class LoadHarness {
                     ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                             .getTotalMemorySize(),
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"), System.getProperty("java.version"),
-                    System.getenv().getOrDefault("KAM_SERVICE_JVM_OPTIONS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"));
+                    System.getenv().getOrDefault("KAM_SERVICE_JVM_OPTIONS", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Djdk.nio.maxCachedBufferSize=262144"));
             java.util.OptionalDouble healthy = StartUp.measure(System.getenv());
             Files.writeString(page, Report.markdown(date, command, machine, raw, run, usage, latencies, healthy,
                     chart.getFileName().toString()));

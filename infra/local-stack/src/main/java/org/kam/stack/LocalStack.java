@@ -57,8 +57,9 @@ public final class LocalStack {
               KAM_SERVICES (e.g. account-service,supply-service; default all four),
               KAM_PROMETHEUS (the prometheus binary; default the one on the PATH, if any; off: none),
               KAM_PROMETHEUS_PORT (9090), KAM_DEMO_SIZE (full or small), KAM_SERVICE_JVM_OPTIONS
-              (the services' JVM options; default -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC),
-  KAM_KAFKA_JVM_OPTIONS (the broker's; default -Xms512m -Xmx1g -XX:+UseG1GC),
+              (the services' JVM options; default -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC
+              -Djdk.nio.maxCachedBufferSize=262144), KAM_KAFKA_JVM_OPTIONS (the broker's; default
+              -Xms512m -Xmx1g -XX:+UseG1GC),
               KAM_SERVICE_CDS (on; off: the services start without their class-data-sharing archives).""";
 
     private LocalStack() {

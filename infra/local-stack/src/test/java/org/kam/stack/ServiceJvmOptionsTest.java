@@ -11,8 +11,10 @@ class ServiceJvmOptionsTest {
 
     @Test
     void services_start_with_the_quick_start_options_unless_kam_service_jvm_options_says_otherwise() {
-        assertThat(ServiceProcess.jvmOptions(null)).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
-        assertThat(ServiceProcess.jvmOptions("  ")).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+        assertThat(ServiceProcess.jvmOptions(null)).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Djdk.nio.maxCachedBufferSize=262144");
+        assertThat(ServiceProcess.jvmOptions("  ")).containsExactly("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Djdk.nio.maxCachedBufferSize=262144");
         assertThat(ServiceProcess.jvmOptions(" -Xmx512m   -XX:+UseSerialGC ")).containsExactly("-Xmx512m", "-XX:+UseSerialGC");
     }
 
