@@ -360,9 +360,10 @@ public class Protections {
      * Locks the SKUs (as {@link #lockSkus}) and reads, for a batch of sales, what each SKU's first
      * {@link #lockHoldings} in the transaction is handed: the units protected on it, its buyers'
      * protections, and — only on a SKU with free stock — the protections short of their target
-     * ({@link SkuHoldings}): two statements for the batch, after the locks. Reading every protection of every SKU
-     * sold instead was 80 % of supply's database time once key accounts numbered 18,000 (a batch
-     * sells most of the catalogue: 81,000 rows a batch; issue 12, pg_stat_statements). Nothing in a
+     * ({@link SkuHoldings}): two statements for the batch, after the locks. Reading every protection
+     * of every SKU sold instead was half of supply's statement time once key and potential accounts
+     * numbered 18,000 (a batch sells most of the catalogue: 81,000 rows a batch; issue 12,
+     * pg_stat_statements; ADR 13 §15). Nothing in a
      * consumer's transaction writes a protection before it loaded it that way, and nobody else can
      * while the SKU's lock is held.
      *
